@@ -126,7 +126,6 @@ export type Category =
   | 'university'
   | 'economic-zone'
   | 'national-platform'
-  | 'local-commerce'
   | 'global-service'
   | 'cdn-cloud'
   | 'opsec'
@@ -146,3 +145,6 @@ export interface ResourceAudience {
   /** Which rule or list matched, for the evidence. */
   rule: string;
 }
+
+// NOTE: category 'other' with a country set means a resource whose audience is that country
+// (for example a shop under its ccTLD) but whose kind is not in the curated lists.
