@@ -1,6 +1,6 @@
-// Typed errors, so that the command line can tell bad input and bad configuration apart
-// from program faults and print the message and the hint without a stack trace.
+// Typed errors, so that the command line can print a message and a hint in place of a stack trace.
 
+/** Base class of every error that footprint raises on purpose. */
 export class FootprintError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
@@ -8,11 +8,11 @@ export class FootprintError extends Error {
   }
 }
 
-/** An input file that is missing, unreadable, truncated or not a recognised log. */
+/** Bad user input: a missing file, a malformed log line, an invalid address. */
 export class InputError extends FootprintError {}
 
-/** Reference data (geodata, heuristics) that is missing or malformed. */
+/** Invalid or corrupt reference data: a broken database, an invalid curated list. */
 export class DataError extends FootprintError {}
 
-/** An invalid option or a missing required option. */
+/** Invalid configuration: an unknown option, an out-of-range weight. */
 export class ConfigError extends FootprintError {}
