@@ -1,13 +1,13 @@
 // Thin I/O wrapper around mmdb-lib's Reader: reads the file, checks its structure and
 // turns decoder failures into DataError messages that name the file and say what to do.
 import { readFile } from 'node:fs/promises';
-import { Reader, type Metadata } from 'maxmind';
+import { Reader } from 'maxmind';
 import { DataError, InputError } from '../errors.ts';
 import { createLruCache, type Cache } from './lru-cache.ts';
 import type { ParsedAddress } from './parse-address.ts';
 import { formatNetwork } from './parse-address.ts';
 import { scanMmdbData } from './scan-mmdb-data.ts';
-import { MmdbStructureError, walkMmdbTree } from './walk-mmdb-tree.ts';
+import { MmdbStructureError, walkMmdbTree, type Metadata } from './walk-mmdb-tree.ts';
 
 /**
  * How much of a database to check when it is opened:

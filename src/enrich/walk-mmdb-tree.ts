@@ -2,8 +2,11 @@
 // MaxMind DB File Format Specification 2.0 (https://maxmind.github.io/MaxMind-DB/):
 // a binary tree of `nodeCount` nodes, each two records of `recordSize` bits, then a
 // 16-byte separator, then the data section, then the metadata.
-import type { Metadata } from 'maxmind';
+import type { Reader } from 'maxmind';
 import { formatNetwork } from './parse-address.ts';
+
+/** MMDB metadata as mmdb-lib parses it; maxmind 5.0.7 does not re-export the type. */
+export type Metadata = Reader<any>['metadata'];
 
 const DATA_SECTION_SEPARATOR_BYTES = 16;
 const METADATA_MARKER = Buffer.from('\xab\xcd\xefMaxMind.com', 'latin1');
