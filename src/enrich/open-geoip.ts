@@ -23,6 +23,8 @@ export interface DatabaseInfo<Schema extends string> {
   buildDate: string;
   schema: Schema;
   paths: string[];
+  /** Data problems that were repaired while loading, for the report. */
+  notes?: string[];
 }
 
 export interface GeoIpDatabase {
