@@ -1,0 +1,39 @@
+import type { Assessment, Finding } from './assessment.ts';
+import { FootprintError } from '../errors.ts';
+
+/** All evidence for one country and its cities, for an analyst who must defend or reject it. */
+export function formatExplain(assessment: Assessment, country: string): string {
+  const code = country.toUpperCase();
+  const finding = assessment.countries.find((entry) => entry.country === code);
+  if (!finding) {
+    const known = assessment.countries.map((entry) => entry.country).join(', ') || 'none';
+    throw new FootprintError(`no evidence at all for country ${code} in this run`, `Countries with evidence: ${known}.`);
+  }
+  const lines = explainPlace(finding);
+  for (const city of finding.cities ?? []) lines.push('', ...explainPlace(city));
+  return lines.join('\n') + '\n';
+}
+
+function explainPlace(finding: Finding): string[] {
+  const evidence = finding.evidence;
+  const test = (name: string, summary: Finding['evidence']['local']) =>
+    `${name}: observed ${summary.observed}, expected ${summary.expected}, rate ratio ${summary.rateRatio} (interval ${summary.interval[0]} to ${summary.interval[1] < 0 ? 'inf' : summary.interval[1]}), q ${summary.qValue}, ${summary.significant ? 'significant' : 'not significant'}`;
+  const lines = [
+    `== ${finding.place}${finding.rank ? ` (rank ${finding.rank})` : ''}`,
+    `status: ${finding.status}; present: ${finding.present ? 'yes' : 'no'}`,
+    `likelihood: ${finding.likelihood} (${finding.likelihoodRange}), p = ${finding.probability}, score ${finding.score}`,
+    `confidence: ${finding.confidence}`,
+    ...finding.confidenceReasons.map((reason) => `  ${reason}`),
+    test('activity', evidence.activity) + `; outbound ${evidence.activity.outbound}, inbound ${evidence.activity.inbound}`,
+    test('local resources', evidence.local),
+    'features (value -> contribution to score):',
+    ...Object.keys(finding.features).map((name) => `  ${name}: ${finding.features[name as keyof Finding['features']]} -> ${finding.contributions[name as keyof Finding['features']]}`),
+    `days with evidence: ${evidence.evidenceDays.join(', ') || 'none'} (of ${evidence.activeDays} active day(s), time zone ${evidence.timeZone ?? 'unknown'})`,
+    `working-hours share: ${evidence.workingHoursShare ?? 'n/a'}; mean geolocation accuracy: ${evidence.meanAccuracyKm ?? 'unknown'} km; mean attribution ambiguity: ${evidence.meanAmbiguity}`,
+    `inbound peers on access networks: ${evidence.inboundAccessPeerCount}; scanner peers discounted: ${evidence.scannerPeers}`,
+    ...evidence.inboundAccessPeers.map((peer) => `  ${peer.peer}: ${peer.established} established of ${peer.connections}`),
+    `local resources (${evidence.resourceCount}):`,
+    ...evidence.resources.map((use) => `  ${use.resource} [${use.category}] ${use.place}: ${use.connections} connection(s); ${use.rule}`),
+  ];
+  return lines;
+}
