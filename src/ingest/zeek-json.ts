@@ -1,0 +1,96 @@
+// Zeek JSON logs (LogAscii::use_json): one object per line, with flat dotted keys ("id.orig_h")
+// or nested objects ({"id": {"orig_h": ...}}). Rows are converted to field strings and parsed by
+// the same row parsers as TSV.
+import type { LogKind, LogRecord } from '../types.ts';
+import type { LineParser } from './line-parser.ts';
+import type { FileTally } from './tally.ts';
+import { kindFromPath } from './zeek-kind.ts';
+import { KIND_COLUMNS, createZeekRowParser, type ZeekRowParser, type ZeekValueFormat } from './zeek-rows.ts';
+
+// Markers that cannot occur in JSON string values in practice, so they never clash with real data.
+const JSON_FORMAT: ZeekValueFormat = { unset: '\u0000unset', empty: '\u0000empty', setSeparator: '\u001f', escaped: false };
+
+/** Looks up a Zeek field by its dotted name in the flat or the nested form. */
+export function lookupZeekJsonField(object: Record<string, unknown>, name: string): unknown {
+  const flat = object[name];
+  if (flat !== undefined) return flat;
+
+  let value: unknown = object;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function toFieldText(value: unknown): string {
+  if (value === undefined || value === null) return JSON_FORMAT.unset;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'T' : 'F';
+  if (Array.isArray(value)) return value.length === 0 ? JSON_FORMAT.empty : value.map(String).join(JSON_FORMAT.setSeparator);
+  return JSON_FORMAT.unset;
+}
+
+export class ZeekJsonParser implements LineParser {
+  private readonly rowParsers = new Map<LogKind, ZeekRowParser>();
+
+  /** fileKind is the kind detected for the file; a "_path" key on a line overrides it. */
+  constructor(
+    private readonly tally: FileTally,
+    private readonly fileKind: LogKind,
+    private readonly forcedKind?: LogKind,
+  ) {}
+
+  parseLines(lines: readonly string[], firstLine: number, out: LogRecord[]): void {
+    const tally = this.tally;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.trim().length === 0) continue;
+      const lineNumber = firstLine + i;
+      tally.tally.read++;
+
+      let object: unknown;
+      try {
+        object = JSON.parse(line);
+      } catch {
+        tally.reject('invalid JSON', lineNumber, line);
+        continue;
+      }
+      if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+        tally.reject('invalid JSON', lineNumber, line);
+        continue;
+      }
+
+      const kind = this.kindOf(object as Record<string, unknown>);
+      if (typeof kind !== 'string') {
+        tally.ignore(`unsupported log kind ${kind.unsupported}`);
+        continue;
+      }
+
+      const fields = KIND_COLUMNS[kind].map((name) => toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name)));
+      const record = this.rowParser(kind)(fields, lineNumber);
+      if (record !== undefined) {
+        tally.tally.used++;
+        out.push(record);
+      }
+    }
+  }
+
+  private kindOf(object: Record<string, unknown>): LogKind | { unsupported: string } {
+    if (this.forcedKind !== undefined) return this.forcedKind;
+    const path = object._path;
+    if (typeof path !== 'string') return this.fileKind;
+    const detection = kindFromPath(path);
+    return 'kind' in detection ? detection.kind : detection;
+  }
+
+  private rowParser(kind: LogKind): ZeekRowParser {
+    let parser = this.rowParsers.get(kind);
+    if (parser === undefined) {
+      parser = createZeekRowParser(kind, KIND_COLUMNS[kind], JSON_FORMAT, this.tally, 0);
+      this.rowParsers.set(kind, parser);
+    }
+    return parser;
+  }
+}
