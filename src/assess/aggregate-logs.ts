@@ -1,0 +1,299 @@
+// Runs the stages up to the aggregate: ingest, population and direction, enrich, categorise,
+// aggregate. DNS, TLS and HTTP logs are read first, so that connections in any file order can be
+// attributed to the names seen for their remote address.
+
+import { readFileSync } from 'node:fs';
+import type { ConnRecord, GeoLocation, NetworkInfo, RecordTally, ResourceAudience } from '../types.ts';
+import { Aggregate, placeKey } from '../aggregate/aggregate.ts';
+import { classifyOutcome } from '../aggregate/classify-outcome.ts';
+import { categoriseDomain, categoriseNetworkOnly, loadGeodata, matchEconomicZones, resolveCity } from '../categorise/index.ts';
+import type { Geodata } from '../categorise/index.ts';
+import { DomainIndex } from '../enrich/attribute-domains.ts';
+import { openAsnDatabase, type AsnDatabase } from '../enrich/open-asn.ts';
+import { openGeoIp, type GeoIpDatabase } from '../enrich/open-geoip.ts';
+import { classifyNetwork, loadNetworkLists, type NetworkLists } from '../enrich/classify-network.ts';
+import { discoverInputs, readLogFile, createRejectSampler, createTally, mergeTally } from '../ingest/index.ts';
+import type { InputFile, SkippedInput, RejectExample } from '../ingest/index.ts';
+import { classifyDirection, parsePopulation, requirePopulationOrLocalFlags, type PopulationSet } from '../population/index.ts';
+import { InputError } from '../errors.ts';
+import type { DatabaseSummary } from '../report/assessment.ts';
+
+export interface AggregateOptions {
+  /** Log files or folders. */
+  inputs: string[];
+  /** Comma-separated CIDRs or a file of them; without it, Zeek's local_orig/local_resp decide. */
+  population?: string;
+  /** Forces the input format, for example "zeek-json" or "zeek-tsv:conn". */
+  inputFormat?: string;
+  /** MaxMind City or Country MMDB; default: the embedded GeoLite2 City. */
+  geoipPath?: string;
+  /** GeoLite2-ASN MMDB; default: the embedded ip-location-db ASN ranges. */
+  asnPath?: string;
+  /** Tor exit list, one address per line; its addresses are classed as opsec. */
+  torExitsPath?: string;
+  geodataDir?: string;
+  /** Seconds a DNS answer is trusted at least (default 3600). */
+  dnsWindowSeconds?: number;
+  /** Weight of a failed connection in resource counts, 0 to 1 (from the weights file). */
+  failedWeight?: number;
+  /** Called with progress lines for long runs; nothing is printed by this module. */
+  onProgress?: (message: string) => void;
+}
+
+export interface RunContext {
+  tally: RecordTally;
+  rejectExamples: RejectExample[];
+  files: { path: string; format: string; kind: string; tally: RecordTally }[];
+  skippedFiles: SkippedInput[];
+  distinctRemoteAddresses: number;
+  databases: { geoip: DatabaseSummary; asn: DatabaseSummary };
+  populationDescription: string;
+}
+
+interface AddressInfo {
+  geo?: GeoLocation;
+  network: NetworkInfo;
+  /** Place key of the geolocation: "CC/City", "CC" or '' when not located. */
+  place: string;
+  country: string;
+  city: string;
+  /** Audience from the network alone, for connections with no attributed domain. */
+  networkAudience: ResourceAudience;
+  zones: { name: string; country: string; city?: string }[];
+}
+
+const PROGRESS_EVERY = 500_000;
+
+export async function aggregateLogs(options: AggregateOptions): Promise<{ aggregate: Aggregate; context: RunContext }> {
+  const progress = options.onProgress ?? (() => {});
+  const population = options.population ? parsePopulation(options.population) : undefined;
+  const { inputs: files, skipped } = await discoverInputs(options.inputs, { inputFormat: options.inputFormat });
+  if (!files.some((file) => file.kind === 'conn')) {
+    throw new InputError(
+      `no connection log among the inputs (${options.inputs.join(', ')})`,
+      'Give a Zeek conn log (TSV or JSON) or a NetFlow/IPFIX CSV export; DNS, TLS and HTTP logs only add domain names to connections.',
+    );
+  }
+
+  const [geoip, asn] = await Promise.all([openGeoIp({ path: options.geoipPath }), openAsnDatabase({ path: options.asnPath })]);
+  const lists = loadNetworkLists();
+  const geodata = loadGeodata(options.geodataDir);
+  const torExits = options.torExitsPath ? readTorExits(options.torExitsPath) : new Set<string>();
+
+  const tally = createTally();
+  const sampler = createRejectSampler();
+  const context: RunContext = {
+    tally,
+    rejectExamples: [],
+    files: [],
+    skippedFiles: skipped,
+    distinctRemoteAddresses: 0,
+    databases: { geoip: summarise(geoip.info), asn: summarise(asn.info) },
+    populationDescription: options.population ? `--population ${options.population}` : 'Zeek local_orig/local_resp flags',
+  };
+
+  // Pass 1: names for addresses.
+  const domains = new DomainIndex({ minDnsWindowSeconds: options.dnsWindowSeconds });
+  for (const file of files.filter((entry) => entry.kind !== 'conn')) {
+    const fileTally = createTally();
+    for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
+      for (const record of batch) {
+        const usable = record.kind === 'dns' ? domains.addDnsAnswer(record) > 0 : record.kind === 'conn' ? false : domains.addObservation(record);
+        if (usable) fileTally.used += 1;
+        else fileTally.ignored['no usable name or address'] = (fileTally.ignored['no usable name or address'] ?? 0) + 1;
+      }
+    }
+    finishFile(context, file, fileTally);
+  }
+
+  // Pass 2: connections.
+  const aggregate = new Aggregate();
+  const addresses = new Map<string, AddressInfo>();
+  const audiences = new Map<string, ResourceAudience>();
+  const failedWeight = options.failedWeight ?? 0.02;
+  const enrich = (address: string) => enrichAddress(address, { geoip, asn, lists, geodata, torExits });
+  let checkedLocalFlags = false;
+  let processed = 0;
+
+  for (const file of files.filter((entry) => entry.kind === 'conn')) {
+    const fileTally = createTally();
+    for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
+      for (const record of batch) {
+        if (record.kind !== 'conn') continue;
+        if (!population && !checkedLocalFlags) {
+          requirePopulationOrLocalFlags(record, population);
+          checkedLocalFlags = true;
+        }
+
+        const direction = classifyDirection(record, population);
+        if (direction.direction === undefined) {
+          fileTally.ignored[direction.ignoreReason] = (fileTally.ignored[direction.ignoreReason] ?? 0) + 1;
+          continue;
+        }
+        fileTally.used += 1;
+
+        let info = addresses.get(direction.remoteHost);
+        if (!info) {
+          info = enrich(direction.remoteHost);
+          addresses.set(direction.remoteHost, info);
+          if (info.place) aggregate.addLocatedAddress(info.place, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
+          if (info.city) aggregate.addLocatedAddress(info.country, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
+        }
+        addConnection(aggregate, record, direction.direction, direction.remoteHost, direction.localPort, info, domains, audiences, geodata, failedWeight);
+
+        processed += 1;
+        if (processed % PROGRESS_EVERY === 0) progress(`${processed} connections processed (${file.path})`);
+      }
+    }
+    finishFile(context, file, fileTally);
+  }
+
+  context.rejectExamples = sampler.examples();
+  context.distinctRemoteAddresses = addresses.size;
+  return { aggregate, context };
+}
+
+function finishFile(context: RunContext, file: InputFile, fileTally: RecordTally): void {
+  mergeTally(context.tally, fileTally);
+  context.files.push({ path: file.path, format: file.format, kind: file.kind, tally: fileTally });
+}
+
+function summarise(info: { databaseType: string; buildDate: string; schema: string; paths: string[] }): DatabaseSummary {
+  return { databaseType: info.databaseType, buildDate: info.buildDate, schema: info.schema, paths: info.paths };
+}
+
+function readTorExits(file: string): Set<string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read Tor exit list ${file}: ${(error as Error).message}`, 'Check the path given to --tor-exits.');
+  }
+  // The Tor Project's bulk exit list is one address per line; its "ExitAddress a.b.c.d ..." form works too.
+  const exits = new Set<string>();
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const parts = trimmed.split(/\s+/);
+    exits.add(parts[0] === 'ExitAddress' ? parts[1] : parts[0]);
+  }
+  return exits;
+}
+
+interface EnrichSources {
+  geoip: GeoIpDatabase;
+  asn: AsnDatabase;
+  lists: NetworkLists;
+  geodata: Geodata;
+  torExits: Set<string>;
+}
+
+function enrichAddress(address: string, sources: EnrichSources): AddressInfo {
+  const located = sources.geoip.lookup(address);
+  const geo = located?.location;
+  const asnRecord = sources.asn.lookup(address);
+  const network: NetworkInfo = sources.torExits.has(address)
+    ? { asn: asnRecord?.asn, organization: asnRecord?.organization, networkClass: 'opsec', classSource: 'Tor exit list' }
+    : classifyNetwork(asnRecord?.asn, asnRecord?.organization, address, sources.lists);
+
+  const country = geo?.country ?? '';
+  // GeoIP city names are matched to the gazetteer spelling, so endpoint and resource places agree.
+  const city = country && geo?.city ? (resolveCity(country, geo.city)?.name ?? geo.city) : '';
+  const zones = geo ? matchEconomicZones(geo, sources.geodata).map((match) => ({ name: match.zone.name, country: match.zone.country, city: match.zone.city })) : [];
+  return {
+    geo,
+    network,
+    place: country ? placeKey(country, city || undefined) : '',
+    country,
+    city,
+    networkAudience: categoriseNetworkOnly(network, geo, address),
+    zones,
+  };
+}
+
+function utcDayHour(ts: number): { day: string; hour: number } {
+  const iso = new Date(ts * 1000).toISOString();
+  return { day: iso.slice(0, 10), hour: Number(iso.slice(11, 13)) };
+}
+
+function addConnection(
+  aggregate: Aggregate,
+  record: ConnRecord,
+  direction: 'outbound' | 'inbound',
+  remote: string,
+  localPort: number,
+  info: AddressInfo,
+  domains: DomainIndex,
+  audiences: Map<string, ResourceAudience>,
+  geodata: Geodata,
+  failedWeight: number,
+): void {
+  const { day, hour } = utcDayHour(record.ts);
+  const outcome = classifyOutcome(record);
+  const established = outcome === 'established' ? 1 : 0;
+  const bytes = (record.origBytes ?? 0) + (record.respBytes ?? 0);
+  const totals = aggregate.totals;
+  aggregate.noteTime(record.ts);
+  totals.connections += 1;
+  totals.byNetworkClass[info.network.networkClass] = (totals.byNetworkClass[info.network.networkClass] ?? 0) + 1;
+  if (!info.place) totals.unlocated += 1;
+
+  if (direction === 'inbound' && info.place) {
+    aggregate.addInboundPeer(info.place, remote, info.network.networkClass, established === 1, localPort);
+  }
+
+  const attribution = domains.attribute(remote, record.ts);
+  if (attribution) totals.attributed += 1;
+  const shares = attribution
+    ? attribution.domains.map((entry) => ({ share: entry.share, audience: audienceOf(entry.domain, audiences, geodata) }))
+    : [{ share: 1, audience: info.networkAudience }];
+  const ambiguity = attribution?.ambiguity ?? 0;
+
+  for (const { share, audience } of shares) {
+    totals.byCategory[audience.category] = (totals.byCategory[audience.category] ?? 0) + share;
+    const counts = { established: established * share, failed: (1 - established) * share, bytes: bytes * share };
+    aggregate.addCell(
+      { layer: 'endpoint', country: info.country, city: info.city, category: audience.category, networkClass: info.network.networkClass, direction, day, hour },
+      counts,
+    );
+
+    // A network alone says "other" for any ordinary server; only a domain, or an education or
+    // government network, makes a resource local to an audience.
+    if (!audience.country || (!attribution && audience.category === 'other')) continue;
+    aggregate.addCell({ layer: 'resource', country: audience.country, city: audience.city ?? '', category: audience.category, networkClass: '', direction, day, hour }, counts);
+    aggregate.addResource({
+      place: placeKey(audience.country, audience.city),
+      resource: audience.resource,
+      category: audience.category,
+      connections: share * (established + (1 - established) * failedWeight),
+      rule: audience.rule,
+      ambiguityWeight: share * ambiguity,
+    });
+  }
+
+  // Economic zones are matched on the server's location, so hosting that sits in a zone counts
+  // only when it is not CDN, cloud or a global platform.
+  if (info.zones.length > 0 && !['cdn', 'cloud-hosting', 'global-platform', 'opsec'].includes(info.network.networkClass)) {
+    for (const zone of info.zones) {
+      const counts = { established, failed: 1 - established, bytes };
+      aggregate.addCell({ layer: 'resource', country: zone.country, city: zone.city ?? '', category: 'economic-zone', networkClass: '', direction, day, hour }, counts);
+      aggregate.addResource({
+        place: placeKey(zone.country, zone.city),
+        resource: `zone:${zone.name}`,
+        category: 'economic-zone',
+        connections: established + (1 - established) * failedWeight,
+        rule: `server geolocated in economic zone ${zone.name}`,
+        ambiguityWeight: 0,
+      });
+    }
+  }
+}
+
+function audienceOf(domain: string, cache: Map<string, ResourceAudience>, geodata: Geodata): ResourceAudience {
+  let audience = cache.get(domain);
+  if (!audience) {
+    audience = categoriseDomain(domain, geodata);
+    cache.set(domain, audience);
+  }
+  return audience;
+}

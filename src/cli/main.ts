@@ -1,0 +1,181 @@
+// Command line: parses arguments, runs the core, prints results and errors, sets the exit code.
+// Exit codes: 0 success, 1 failed run (bad input, data or configuration), 2 usage error.
+
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { assess } from '../assess/assess.ts';
+import { aggregateLogs } from '../assess/aggregate-logs.ts';
+import { readAggregate } from '../assess/assess.ts';
+import { Aggregate } from '../aggregate/aggregate.ts';
+import { loadWeights } from '../score/load-weights.ts';
+import { REPORTERS } from '../report/reporters.ts';
+import { formatExplain } from '../report/format-explain.ts';
+import { FootprintError } from '../errors.ts';
+import { HELP, COMMAND_HELP } from './help.ts';
+
+class UsageError extends FootprintError {}
+
+const COMMON_OPTIONS = {
+  population: { type: 'string', short: 'p' },
+  'input-format': { type: 'string' },
+  geoip: { type: 'string' },
+  asn: { type: 'string' },
+  'tor-exits': { type: 'string' },
+  geodata: { type: 'string' },
+  weights: { type: 'string' },
+  'dns-window': { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const ASSESS_OPTIONS = {
+  ...COMMON_OPTIONS,
+  baseline: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  explain: { type: 'string' },
+  top: { type: 'string' },
+  'top-cities': { type: 'string' },
+  'all-evidence': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-V') {
+    process.stdout.write('footprint 0.1.0\n');
+    return 0;
+  }
+
+  switch (command) {
+    case 'assess':
+      return runAssess(rest);
+    case 'aggregate':
+      return runAggregate(rest);
+    case 'merge':
+      return runMerge(rest);
+    default:
+      throw new UsageError(`unknown command "${command}"`, 'Commands: assess, aggregate, merge. Run `footprint --help`.');
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, command: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message, `Run \`footprint ${command} --help\` for the options.`);
+  }
+}
+
+function positiveInteger(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${option} must be a whole number of 1 or more, got "${value}"`);
+  return number;
+}
+
+function progress(quiet: boolean | undefined) {
+  return quiet ? undefined : (message: string) => process.stderr.write(`footprint: ${message}\n`);
+}
+
+function output(text: string, out: string | undefined): void {
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+async function runAssess(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, ASSESS_OPTIONS, 'assess');
+  if (values.help) {
+    process.stdout.write(COMMAND_HELP.assess);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('assess needs at least one log file or folder', 'Example: footprint assess logs/ --population 192.0.2.0/24');
+
+  const format = values.format ?? 'table';
+  if (!(format in REPORTERS)) throw new UsageError(`unknown --format "${format}"`, `Formats: ${Object.keys(REPORTERS).join(', ')}.`);
+  const top = positiveInteger(values.top, 'top', 10);
+  const topCities = positiveInteger(values['top-cities'], 'top-cities', 5);
+  const dnsWindow = positiveInteger(values['dns-window'], 'dns-window', 3600);
+
+  const assessment = await assess({
+    inputs: positionals,
+    population: values.population,
+    inputFormat: values['input-format'],
+    geoipPath: values.geoip,
+    asnPath: values.asn,
+    torExitsPath: values['tor-exits'],
+    geodataDir: values.geodata,
+    weightsPath: values.weights,
+    baselinePath: values.baseline,
+    dnsWindowSeconds: dnsWindow,
+    resourceLimit: values['all-evidence'] || values.explain ? Infinity : 10,
+    onProgress: progress(values.quiet),
+  });
+
+  const text = values.explain ? formatExplain(assessment, values.explain) : REPORTERS[format](assessment, { top, topCities });
+  output(text, values.out);
+  if (values.out && !values.quiet) process.stderr.write(`footprint: wrote ${values.out}\n`);
+  return 0;
+}
+
+async function runAggregate(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, COMMON_OPTIONS, 'aggregate');
+  if (values.help) {
+    process.stdout.write(COMMAND_HELP.aggregate);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('aggregate needs at least one log file or folder');
+
+  const weights = loadWeights(values.weights);
+  const { aggregate, context } = await aggregateLogs({
+    inputs: positionals,
+    population: values.population,
+    inputFormat: values['input-format'],
+    geoipPath: values.geoip,
+    asnPath: values.asn,
+    torExitsPath: values['tor-exits'],
+    geodataDir: values.geodata,
+    dnsWindowSeconds: positiveInteger(values['dns-window'], 'dns-window', 3600),
+    failedWeight: weights.counting.failed_weight,
+    onProgress: progress(values.quiet),
+  });
+  output(JSON.stringify(aggregate.toJSON()) + '\n', values.out);
+  if (!values.quiet) {
+    const rejected = Object.values(context.tally.rejected).reduce((sum, count) => sum + count, 0);
+    process.stderr.write(`footprint: records read ${context.tally.read}, used ${context.tally.used}, rejected ${rejected}; ${aggregate.totals.connections} connections aggregated\n`);
+  }
+  return 0;
+}
+
+async function runMerge(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: COMMON_OPTIONS.out, help: COMMON_OPTIONS.help }, 'merge');
+  if (values.help) {
+    process.stdout.write(COMMAND_HELP.merge);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('merge needs at least one aggregate file');
+
+  const merged = new Aggregate();
+  for (const file of positionals) merged.merge(readAggregate(file));
+  output(JSON.stringify(merged.toJSON()) + '\n', values.out);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof FootprintError) {
+    process.stderr.write(`footprint: error: ${error.message}\n`);
+    if (error.hint) process.stderr.write(`footprint: ${error.hint}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  } else {
+    // An unexpected error is a defect in footprint, not in the input: say so, and keep the trace.
+    process.stderr.write(`footprint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    process.stderr.write('footprint: this is a bug in footprint; rerun with FOOTPRINT_DEBUG=1 for the stack trace and report it with the command line.\n');
+    if (process.env.FOOTPRINT_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    process.exitCode = 70;
+  }
+}
