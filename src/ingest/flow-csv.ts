@@ -12,8 +12,8 @@ import type { FileTally } from './tally.ts';
 /** Column positions of one CSV header; -1 where the column is absent. */
 interface FlowColumns {
   start: number;
-  /** Seconds per unit of the start and end columns: 1 for seconds, 0.001 for milliseconds. */
-  timeUnit: number;
+  /** Units per second of the start and end columns: 1 for seconds, 1000 for milliseconds. */
+  unitsPerSecond: number;
   end: number;
   durationSeconds: number;
   durationMilliseconds: number;
@@ -30,13 +30,14 @@ interface FlowColumns {
   last: number;
 }
 
-// Time columns by preference, with their unit in seconds.
+// Time columns by preference, with their units per second. Dividing (not multiplying by 0.001)
+// gives the nearest double, so 1655195400123 ms is exactly 1655195400.123 s.
 const START_COLUMNS: ReadonlyArray<readonly [string, string, number]> = [
   ['ts', 'te', 1],
   ['flowstartseconds', 'flowendseconds', 1],
-  ['flowstartmilliseconds', 'flowendmilliseconds', 1e-3],
-  ['flowstartmicroseconds', 'flowendmicroseconds', 1e-6],
-  ['flowstartnanoseconds', 'flowendnanoseconds', 1e-9],
+  ['flowstartmilliseconds', 'flowendmilliseconds', 1e3],
+  ['flowstartmicroseconds', 'flowendmicroseconds', 1e6],
+  ['flowstartnanoseconds', 'flowendnanoseconds', 1e9],
 ];
 
 /** Splits one CSV line; papaparse handles quoted values, plain lines take the fast path. */
@@ -71,7 +72,7 @@ function mapColumns(names: readonly string[], tally: FileTally, headerLine: numb
   const timeColumns = START_COLUMNS.find(([start]) => positions.has(start));
   const columns: FlowColumns = {
     start: timeColumns === undefined ? -1 : find(timeColumns[0]),
-    timeUnit: timeColumns?.[2] ?? 1,
+    unitsPerSecond: timeColumns?.[2] ?? 1,
     end: timeColumns === undefined ? -1 : find(timeColumns[1]),
     durationSeconds: find('td'),
     durationMilliseconds: find('flowdurationmilliseconds'),
@@ -118,9 +119,9 @@ function protocolName(text: string): string {
 
 // NOTE: nfdump writes ts and te in the local time zone of the machine that ran it, without a zone.
 // They are read as UTC here, so run nfdump with TZ=UTC.
-function parseFlowTime(text: string, unit: number): number | undefined {
+function parseFlowTime(text: string, unitsPerSecond: number): number | undefined {
   const number = +text;
-  if (text.length !== 0 && number - number === 0) return number >= 0 ? number * unit : undefined;
+  if (text.length !== 0 && number - number === 0) return number >= 0 ? number / unitsPerSecond : undefined;
   return parseIsoTimestamp(text.trim());
 }
 
@@ -160,7 +161,7 @@ export class FlowCsvParser implements LineParser {
     const tally = this.tally;
     if (fields.length <= columns.last) return tally.reject('wrong field count', line, text);
 
-    const ts = parseFlowTime(fields[columns.start], columns.timeUnit);
+    const ts = parseFlowTime(fields[columns.start], columns.unitsPerSecond);
     if (ts === undefined) return tally.reject('invalid ts', line, fields[columns.start]);
 
     const origHost = firstAddress(fields, columns.origHosts);
@@ -185,7 +186,7 @@ export class FlowCsvParser implements LineParser {
     } else if (columns.durationMilliseconds !== -1) {
       duration = parseNonNegative(fields[columns.durationMilliseconds].trim()) / 1000;
     } else if (columns.end !== -1) {
-      const end = parseFlowTime(fields[columns.end], columns.timeUnit);
+      const end = parseFlowTime(fields[columns.end], columns.unitsPerSecond);
       duration = end === undefined ? NaN : end - ts;
     }
     if (duration !== undefined && !(duration >= 0)) return tally.reject('invalid duration', line, text);
