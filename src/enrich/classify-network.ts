@@ -10,7 +10,7 @@
 //  6. Org-name patterns (patterns.yaml), weak evidence, marked "org-name pattern".
 //  7. unknown.
 // National platforms (Yandex, Seznam, ...) are not global platforms: their networks fall
-// through to the later checks, and categorise asks platformForAsn for their country.
+// through to the later checks, and categorise calls platformForAsn for their country.
 import type { NetworkInfo } from '../types.ts';
 import type { NetworkLists, PlatformEntry } from './load-network-lists.ts';
 

@@ -2,8 +2,8 @@
 // Format (README of @ip-location-db/asn): `ip_range_start,ip_range_end,
 // autonomous_system_number,autonomous_system_organization`, inclusive ranges, no header;
 // the organization is quoted when it contains a comma or quote ("" escapes a quote).
-// Rows must be sorted by start; a row that overlaps the previous one is clipped, so the
-// earlier row wins, and its line is reported in overlapLines.
+// Rows must be sorted by start. A row that overlaps the previous one is clipped so that
+// the earlier row wins, and its line is reported in overlapLines.
 import { DataError } from '../errors.ts';
 
 /** IPv4 ranges: parallel arrays sorted by start, ranges disjoint. */

@@ -37,7 +37,7 @@ export function detectGeoIpSchema(databaseType: string, sample: unknown): GeoIpS
   return undefined;
 }
 
-/** Converts one MaxMind-schema record; `registered_country` stands in when `country` is absent. */
+/** Converts one MaxMind-schema record; `registered_country` replaces `country` when that is absent. */
 export function geoLocationFromMaxmind(record: unknown): GeoLocation {
   if (!isObject(record)) return {};
   const country = objectField(record, 'country') ?? objectField(record, 'registered_country');

@@ -85,8 +85,8 @@ function readYaml(dir: string, file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`network list ${path} not found`, 'Pass the folder that holds the network lists (geodata/networks).');
+  } catch {
+    throw new ConfigError(`network list ${path} not found or not readable`, 'Pass the folder that holds the network lists (geodata/networks).');
   }
   let document: unknown;
   try {

@@ -68,7 +68,7 @@ export async function openGeoIp(options: OpenGeoIpOptions = {}): Promise<GeoIpDa
   }
   const toLocation = schema === 'maxmind' ? geoLocationFromMaxmind : geoLocationFromIpLocationDb;
 
-  // The embedded package has one file per IP version. A MaxMind file with IP version 6 holds both.
+  // The embedded package has one file per IP version. A MaxMind file with IP version 6 contains both.
   const ipv4File = files.find((file) => file.metadata.ipVersion === 4) ?? files[0];
   const ipv6File = files.find((file) => file.metadata.ipVersion === 6);
 

@@ -1,5 +1,5 @@
 // Thin I/O wrapper around mmdb-lib's Reader: reads the file, checks its structure and
-// turns decoder failures into DataError messages that name the file and say what to do.
+// turns decoder failures into DataError messages that name the file and the next step.
 import { readFile } from 'node:fs/promises';
 import { Reader } from 'maxmind';
 import { DataError, InputError } from '../errors.ts';
@@ -36,7 +36,7 @@ export interface OpenMmdbOptions {
   verify?: MmdbVerification;
   /** Cache of decoded records for mmdb-lib, keyed by data-section offset. */
   cache?: Cache<number, unknown>;
-  /** What the file is for, in messages: for example "GeoIP database". */
+  /** Role of the file in messages, for example "GeoIP database". */
   role: string;
   /** The command-line option that sets this file, for hints. */
   option: string;

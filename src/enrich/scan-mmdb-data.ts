@@ -1,7 +1,7 @@
 // Pure structural scan of a MaxMind DB data section, on the file's bytes. mmdb-lib
 // 3.0.3 decodes leniently (for example it reads 8 bytes for a double whose size field
-// says otherwise), so a corrupt field can decode to a plausible wrong value; this scan
-// finds such fields before any lookup. Field encoding: MaxMind DB File Format
+// gives another size), so a corrupt field can decode to a plausible wrong value. This
+// scan finds such fields before any lookup. Field encoding: MaxMind DB File Format
 // Specification 2.0, section "Output Data Section".
 import { MmdbStructureError } from './walk-mmdb-tree.ts';
 
@@ -64,7 +64,9 @@ class DataScanner {
       let extra = 0;
       for (let index = 0; index < extraBytes; index++) extra = extra * 256 + this.byteAt(offset, cursor + index);
       cursor += extraBytes;
-      length = length === 29 ? 29 + extra : length === 30 ? 285 + extra : 65821 + extra;
+      // Sizes 29, 30 and 31 mean 1, 2 or 3 extra bytes, added to 29, 285 and 65821 (spec).
+      const bases: Record<number, number> = { 29: 29, 30: 285, 31: 65821 };
+      length = bases[length] + extra;
     }
 
     switch (type) {

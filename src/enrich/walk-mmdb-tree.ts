@@ -11,7 +11,7 @@ export type Metadata = Reader<any>['metadata'];
 const DATA_SECTION_SEPARATOR_BYTES = 16;
 const METADATA_MARKER = Buffer.from('\xab\xcd\xefMaxMind.com', 'latin1');
 
-/** What a walk of the search tree found. */
+/** Result of a walk of the search tree. */
 export interface MmdbTreeWalk {
   nodesVisited: number;
   /** Distinct data records: record value -> one network (CIDR) that points to it. */
@@ -41,7 +41,7 @@ export function walkMmdbTree(database: Buffer, metadata: Metadata, maxRecords = 
     database.lastIndexOf(METADATA_MARKER) - nodeCount * nodeBytes - DATA_SECTION_SEPARATOR_BYTES;
   const ipv4Start = ipVersion === 6 ? ipv4StartNode(readRecord, nodeCount) : -1;
 
-  // Each stack entry is a node and its depth; `pathBits[depth]` holds the branch taken
+  // Each stack entry is a node and its depth; `pathBits[depth]` is the branch taken
   // at that depth. Siblings only write deeper entries, so a popped node's prefix stays valid.
   const stackNodes: number[] = [0];
   const stackDepths: number[] = [0];
