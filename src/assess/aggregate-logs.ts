@@ -11,7 +11,8 @@ import type { Geodata } from '../categorise/index.ts';
 import { DomainIndex } from '../enrich/attribute-domains.ts';
 import { openAsnDatabase, type AsnDatabase } from '../enrich/open-asn.ts';
 import { openGeoIp, type GeoIpDatabase } from '../enrich/open-geoip.ts';
-import { classifyNetwork, loadNetworkLists, type NetworkLists } from '../enrich/classify-network.ts';
+import { classifyNetwork } from '../enrich/classify-network.ts';
+import { loadNetworkLists, type NetworkLists } from '../enrich/load-network-lists.ts';
 import { discoverInputs, readLogFile, createRejectSampler, createTally, mergeTally } from '../ingest/index.ts';
 import type { InputFile, SkippedInput, RejectExample } from '../ingest/index.ts';
 import { classifyDirection, parsePopulation, requirePopulationOrLocalFlags, type PopulationSet } from '../population/index.ts';
@@ -99,8 +100,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
       for (const record of batch) {
         const usable = record.kind === 'dns' ? domains.addDnsAnswer(record) > 0 : record.kind === 'conn' ? false : domains.addObservation(record);
-        if (usable) fileTally.used += 1;
-        else fileTally.ignored['no usable name or address'] = (fileTally.ignored['no usable name or address'] ?? 0) + 1;
+        if (!usable) moveToIgnored(fileTally, 'no usable name or address');
       }
     }
     finishFile(context, file, fileTally);
@@ -127,10 +127,9 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
 
         const direction = classifyDirection(record, population);
         if (direction.direction === undefined) {
-          fileTally.ignored[direction.ignoreReason] = (fileTally.ignored[direction.ignoreReason] ?? 0) + 1;
+          moveToIgnored(fileTally, direction.ignoreReason);
           continue;
         }
-        fileTally.used += 1;
 
         let info = addresses.get(direction.remoteHost);
         if (!info) {
@@ -151,6 +150,12 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   context.rejectExamples = sampler.examples();
   context.distinctRemoteAddresses = addresses.size;
   return { aggregate, context };
+}
+
+/** readLogFile counts every parsed record as used; this moves one the pipeline cannot use to ignored. */
+function moveToIgnored(tally: RecordTally, reason: string): void {
+  tally.used -= 1;
+  tally.ignored[reason] = (tally.ignored[reason] ?? 0) + 1;
 }
 
 function finishFile(context: RunContext, file: InputFile, fileTally: RecordTally): void {
@@ -258,8 +263,10 @@ function addConnection(
     );
 
     // A network alone says "other" for any ordinary server; only a domain, or an education or
-    // government network, makes a resource local to an audience.
-    if (!audience.country || (!attribution && audience.category === 'other')) continue;
+    // government network that the population itself reached, makes a resource local to an
+    // audience. Inbound scans from university networks are common and say nothing of the users.
+    if (!audience.country) continue;
+    if (!attribution && (audience.category === 'other' || direction === 'inbound' || !established)) continue;
     aggregate.addCell({ layer: 'resource', country: audience.country, city: audience.city ?? '', category: audience.category, networkClass: '', direction, day, hour }, counts);
     aggregate.addResource({
       place: placeKey(audience.country, audience.city),
@@ -273,7 +280,8 @@ function addConnection(
 
   // Economic zones are matched on the server's location, so hosting that sits in a zone counts
   // only when it is not CDN, cloud or a global platform.
-  if (info.zones.length > 0 && !['cdn', 'cloud-hosting', 'global-platform', 'opsec'].includes(info.network.networkClass)) {
+  // Only outbound connections count: inbound peers in a zone are measured as inbound peers.
+  if (direction === 'outbound' && info.zones.length > 0 && !['cdn', 'cloud-hosting', 'global-platform', 'opsec'].includes(info.network.networkClass)) {
     for (const zone of info.zones) {
       const counts = { established, failed: 1 - established, bytes };
       aggregate.addCell({ layer: 'resource', country: zone.country, city: zone.city ?? '', category: 'economic-zone', networkClass: '', direction, day, hour }, counts);

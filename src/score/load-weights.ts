@@ -22,6 +22,7 @@ export interface Weights {
   };
   score: {
     bias: number;
+    city_bias: number;
     weights: Record<FeatureName, number>;
     caps: { activity_excess: number; local_excess: number; local_resources: number; local_categories: number };
     working_hours: [number, number];

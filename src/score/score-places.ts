@@ -96,7 +96,7 @@ function scoreOne(measures: PlaceMeasures, tests: Record<Measure, RateTest>, wei
     working_hours: workingHours,
   };
 
-  let logit = weights.score.bias;
+  let logit = measures.city ? weights.score.city_bias : weights.score.bias;
   const contributions = {} as Record<FeatureName, number>;
   for (const name of FEATURE_NAMES) {
     contributions[name] = weights.score.weights[name] * features[name];
