@@ -149,10 +149,7 @@ export class FlowCsvParser implements LineParser {
 
       this.tally.tally.read++;
       const record = this.parseRow(splitCsvLine(line), lineNumber, line);
-      if (record !== undefined) {
-        this.tally.tally.used++;
-        out.push(record);
-      }
+      if (record !== undefined) out.push(record);
     }
   }
 

@@ -9,7 +9,7 @@ import { ZeekJsonParser } from './zeek-json.ts';
 import { ZeekTsvParser } from './zeek-tsv.ts';
 
 export interface ReadLogFileOptions {
-  /** Counts for this file or the whole run; readLogFile adds to it. */
+  /** Counts for this file or the whole run; readLogFile adds read, rejected and ignored counts. */
   tally: RecordTally;
   /** Called for every rejected line, for example with createRejectSampler().add. */
   onReject?: RejectHandler;
@@ -17,8 +17,10 @@ export interface ReadLogFileOptions {
 
 /**
  * Yields the file's records in batches, one batch per chunk read (a few thousand records), because a
- * promise per record would cost more than parsing a Zeek conn line. Every data line is counted in
- * options.tally as used, rejected or ignored. Throws InputError for an unreadable file, a truncated
+ * promise per record would cost more than parsing a Zeek conn line. Each data line is counted in
+ * options.tally.read, and each line that yields no record in rejected or ignored with a reason.
+ * The caller counts each yielded record as used or ignored, so that read = used + rejected + ignored
+ * holds once the later stages have decided. Throws InputError for an unreadable file, a truncated
  * gzip stream (after yielding the records before it), or a header that lacks required columns.
  */
 export async function* readLogFile(input: InputFile, options: ReadLogFileOptions): AsyncGenerator<LogRecord[]> {

@@ -70,10 +70,7 @@ export class ZeekJsonParser implements LineParser {
 
       const fields = KIND_COLUMNS[kind].map((name) => toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name)));
       const record = this.rowParser(kind)(fields, lineNumber);
-      if (record !== undefined) {
-        tally.tally.used++;
-        out.push(record);
-      }
+      if (record !== undefined) out.push(record);
     }
   }
 

@@ -101,10 +101,7 @@ export class ZeekTsvParser implements LineParser {
         continue;
       }
       const record = this.rowParser!(fields, lineNumber);
-      if (record !== undefined) {
-        counts.used++;
-        out.push(record);
-      }
+      if (record !== undefined) out.push(record);
     }
   }
 

@@ -1,4 +1,4 @@
-// Test helper: reads a whole file through readLogFile and returns its records, tally and examples.
+// Test helper: reads a whole file through readLogFile and returns its records, tally and rejection examples.
 import { fileURLToPath } from 'node:url';
 import { createRejectSampler, createTally, readLogFile, type InputFile, type RejectExample } from '../../src/ingest/index.ts';
 import type { LogRecord, RecordTally } from '../../src/types.ts';
@@ -16,5 +16,7 @@ export async function readAll(input: InputFile): Promise<ReadResult> {
   const sampler = createRejectSampler();
   const records: LogRecord[] = [];
   for await (const batch of readLogFile(input, { tally, onReject: sampler.add })) records.push(...batch);
+  // readLogFile leaves used to its caller; this caller uses every record it receives.
+  tally.used = records.length;
   return { records, tally, examples: sampler.examples() };
 }

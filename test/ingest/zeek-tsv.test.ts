@@ -1,6 +1,7 @@
 import path from 'node:path';
 import test from 'ava';
 import { InputError } from '../../src/errors.ts';
+import { createTally, readLogFile } from '../../src/ingest/index.ts';
 import { FIXTURES, readAll } from './read-all.ts';
 
 // Expected values below are read off the fixture lines by hand; line numbers count the header lines.
@@ -132,4 +133,15 @@ test('TSV data before fields header', async (t) => {
   const file = path.join(FIXTURES, 'nfdump.csv');
   const error = await t.throwsAsync(readAll({ path: file, format: 'zeek-tsv', kind: 'conn' }), { instanceOf: InputError });
   t.is(error?.message, `${file} line 1: data row before any #fields header.`);
+});
+
+test('readLogFile leaves used to caller', async (t) => {
+  // Later stages decide whether a record is used, so readLogFile counts only read, rejected and ignored.
+  const tally = createTally();
+  let records = 0;
+  const input = { path: path.join(FIXTURES, 'conn-extra-columns.tsv'), format: 'zeek-tsv' as const, kind: 'conn' as const };
+  for await (const batch of readLogFile(input, { tally })) records += batch.length;
+  t.is(records, 3);
+  t.is(tally.read, 9);
+  t.is(tally.used, 0);
 });
