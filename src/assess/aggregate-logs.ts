@@ -2,7 +2,6 @@
 // aggregate. DNS, TLS and HTTP logs are read first, so that connections in any file order can be
 // attributed to the names seen for their remote address.
 
-import { readFileSync } from 'node:fs';
 import type { ConnRecord, GeoLocation, NetworkInfo, RecordTally, ResourceAudience } from '../types.ts';
 import { Aggregate, placeKey } from '../aggregate/aggregate.ts';
 import { classifyOutcome } from '../aggregate/classify-outcome.ts';
@@ -13,6 +12,7 @@ import { openAsnDatabase, type AsnDatabase } from '../enrich/open-asn.ts';
 import { openGeoIp, type GeoIpDatabase } from '../enrich/open-geoip.ts';
 import { classifyNetwork } from '../enrich/classify-network.ts';
 import { loadNetworkLists, type NetworkLists } from '../enrich/load-network-lists.ts';
+import { loadTorExits } from '../enrich/load-tor-exits.ts';
 import { discoverInputs, readLogFile, createRejectSampler, createTally, mergeTally } from '../ingest/index.ts';
 import type { InputFile, SkippedInput, RejectExample } from '../ingest/index.ts';
 import { classifyDirection, parsePopulation, requirePopulationOrLocalFlags, type PopulationSet } from '../population/index.ts';
@@ -79,7 +79,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   const [geoip, asn] = await Promise.all([openGeoIp({ path: options.geoipPath }), openAsnDatabase({ path: options.asnPath })]);
   const lists = loadNetworkLists();
   const geodata = loadGeodata(options.geodataDir);
-  const torExits = options.torExitsPath ? readTorExits(options.torExitsPath) : new Set<string>();
+  const torExits = options.torExitsPath ? await loadTorExits(options.torExitsPath) : new Set<string>();
 
   const tally = createTally();
   const sampler = createRejectSampler();
@@ -165,24 +165,6 @@ function finishFile(context: RunContext, file: InputFile, fileTally: RecordTally
 
 function summarise(info: { databaseType: string; buildDate: string; schema: string; paths: string[] }): DatabaseSummary {
   return { databaseType: info.databaseType, buildDate: info.buildDate, schema: info.schema, paths: info.paths };
-}
-
-function readTorExits(file: string): Set<string> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read Tor exit list ${file}: ${(error as Error).message}`, 'Check the path given to --tor-exits.');
-  }
-  // The Tor Project's bulk exit list is one address per line; its "ExitAddress a.b.c.d ..." form works too.
-  const exits = new Set<string>();
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    const parts = trimmed.split(/\s+/);
-    exits.add(parts[0] === 'ExitAddress' ? parts[1] : parts[0]);
-  }
-  return exits;
 }
 
 interface EnrichSources {

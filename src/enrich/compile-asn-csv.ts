@@ -217,5 +217,5 @@ function countLines(text: string): number {
 }
 
 function fail(file: string, line: number, what: string): never {
-  throw new DataError(`ASN database ${file}, line ${line}: ${what}`, 'Reinstall @ip-location-db/asn (npm ci) or pass a GeoLite2-ASN MMDB with --asn-db.');
+  throw new DataError(`ASN database ${file}, line ${line}: ${what}`, 'Reinstall @ip-location-db/asn (npm ci) or pass a GeoLite2-ASN MMDB with --asn.');
 }

@@ -48,7 +48,7 @@ export interface OpenAsnOptions {
 }
 
 const ASN_ROLE = 'ASN database';
-const ASN_OPTION = '--asn-db';
+const ASN_OPTION = '--asn';
 const ASN_MMDB_TYPES = ['GeoLite2-ASN', 'GeoIP2-ASN', 'GeoIP2-ISP'];
 
 /** Opens the ASN database; see OpenAsnOptions. */
@@ -162,7 +162,7 @@ function checkAsnSchema(file: MmdbFile): void {
   const hasAsnShape = sample !== undefined && sample !== null && 'autonomous_system_number' in sample;
   if (knownType || hasAsnShape) return;
 
-  const geoHint = /City|Country/.test(databaseType) ? ' It looks like a GeoIP database: pass it with --geoip-db.' : '';
+  const geoHint = /City|Country/.test(databaseType) ? ' It looks like a GeoIP database: pass it with --geoip.' : '';
   throw new DataError(
     `ASN database ${file.path} has the unsupported type "${databaseType}"`,
     `Supported: ${ASN_MMDB_TYPES.join(', ')} MMDB files, or no ${ASN_OPTION} for the embedded ip-location-db ASN data.${geoHint}`,
@@ -183,7 +183,7 @@ async function readText(path: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new InputError(`${ASN_ROLE} ${path} not found`, 'Reinstall the dependencies (npm ci) or pass a GeoLite2-ASN MMDB with --asn-db.');
+      throw new InputError(`${ASN_ROLE} ${path} not found`, 'Reinstall the dependencies (npm ci) or pass a GeoLite2-ASN MMDB with --asn.');
     }
     throw error;
   }

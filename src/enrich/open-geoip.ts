@@ -50,7 +50,7 @@ export interface OpenGeoIpOptions {
 }
 
 const GEOIP_ROLE = 'GeoIP database';
-const GEOIP_OPTION = '--geoip-db';
+const GEOIP_OPTION = '--geoip';
 
 /** Opens the GeoIP database; see OpenGeoIpOptions for the choices. */
 export async function openGeoIp(options: OpenGeoIpOptions = {}): Promise<GeoIpDatabase> {
@@ -110,7 +110,7 @@ function checkedSchema(file: MmdbFile): GeoIpSchema {
   const schema = detectGeoIpSchema(databaseType, file.sampleRecord);
   if (schema !== undefined) return schema;
 
-  const asnHint = /ASN|ISP/.test(databaseType) ? ` It looks like an ASN database: pass it with --asn-db.` : '';
+  const asnHint = /ASN|ISP/.test(databaseType) ? ` It looks like an ASN database: pass it with --asn.` : '';
   throw new DataError(
     `GeoIP database ${file.path} has the unsupported type "${databaseType}"`,
     `Supported: MaxMind ${MAXMIND_GEO_DATABASE_TYPES.join(', ')} databases and ip-location-db city MMDB files (city ipv4, city ipv6).${asnHint}`,

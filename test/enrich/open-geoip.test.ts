@@ -94,7 +94,7 @@ test('invalid address raises InputError', async (t) => {
 test('missing file raises InputError', async (t) => {
   const error = await t.throwsAsync(openGeoIp({ path: '/nonexistent/GeoLite2-City.mmdb' }), { instanceOf: InputError });
   t.is(error?.message, 'GeoIP database /nonexistent/GeoLite2-City.mmdb not found');
-  t.is((error as InputError).hint, 'Check the path given with --geoip-db.');
+  t.is((error as InputError).hint, 'Check the path given with --geoip.');
 });
 
 const corruptCases: Array<[string, RegExp]> = [
@@ -110,7 +110,7 @@ for (const [name, expected] of corruptCases) {
     const error = await t.throwsAsync(openGeoIp({ path }), { instanceOf: DataError });
     t.true(error!.message.startsWith(`GeoIP database ${path} is corrupt`));
     t.regex(error!.message, expected);
-    t.is((error as DataError).hint, 'Download the database again or pass another file with --geoip-db.');
+    t.is((error as DataError).hint, 'Download the database again or pass another file with --geoip.');
   });
 }
 
@@ -125,7 +125,7 @@ withData('broken double passes tree check', async (t) => {
 withData('corrupt record found at lookup', async (t) => {
   // The pointer for 1.1.1.16/28 leads to a record whose nested pointer is invalid; only decoding shows it.
   const path = testDatabase('MaxMind-DB-test-broken-pointers-24.mmdb');
-  const file = await openMmdb(path, { verify: 'metadata', role: 'GeoIP database', option: '--geoip-db' });
+  const file = await openMmdb(path, { verify: 'metadata', role: 'GeoIP database', option: '--geoip' });
   const error = t.throws(() => file.lookup(parseAddress('1.1.1.16')!), { instanceOf: DataError });
   t.true(error!.message.startsWith(`GeoIP database ${path} is corrupt: decoding the record for 1.1.1.16 failed`));
   t.deepEqual(file.lookup(parseAddress('1.1.1.8')!)?.record, { ip: '1.1.1.8' });
@@ -134,5 +134,5 @@ withData('corrupt record found at lookup', async (t) => {
 withData('ASN database rejected as GeoIP', async (t) => {
   const error = await t.throwsAsync(openGeoIp({ path: testDatabase('GeoLite2-ASN-Test.mmdb') }), { instanceOf: DataError });
   t.regex(error!.message, /has the unsupported type "GeoLite2-ASN"$/);
-  t.regex((error as DataError).hint!, /^Supported: MaxMind GeoIP2-City, GeoIP2-Country, .* pass it with --asn-db\.$/);
+  t.regex((error as DataError).hint!, /^Supported: MaxMind GeoIP2-City, GeoIP2-Country, .* pass it with --asn\.$/);
 });
