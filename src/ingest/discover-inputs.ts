@@ -47,8 +47,8 @@ export async function discoverInputs(paths: readonly string[], options: Discover
     }
   };
 
-  for (const given of paths) {
-    const resolved = path.resolve(given);
+  for (const inputPath of paths) {
+    const resolved = path.resolve(inputPath);
     const info = await statInput(resolved);
     if (!info.isDirectory()) {
       await consider(resolved, true);
@@ -56,7 +56,7 @@ export async function discoverInputs(paths: readonly string[], options: Discover
     }
 
     const entries = await readdir(resolved, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareStrings(a.name, b.name));
     for (const entry of entries) {
       const entryPath = path.join(resolved, entry.name);
       if (entry.name.startsWith('.')) {
@@ -85,5 +85,12 @@ async function statInput(filePath: string) {
 }
 
 function sortByPath<T extends { path: string }>(items: T[]): T[] {
-  return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return items.sort((a, b) => compareStrings(a.path, b.path));
+}
+
+// Compares by UTF-16 code units, not locale, so the order is the same on every machine.
+function compareStrings(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

@@ -71,7 +71,7 @@ export function stripHostPort(host: string): string {
   return host;
 }
 
-const ZEEK_ESCAPE = /\\x([0-9a-fA-F]{2})|\\\\/g;
+const ZEEK_ESCAPE = /\\x([0-9a-fA-F]{2})/g;
 
 /**
  * Reverses the escaping of Zeek's ASCII writer, which writes the separator and non-printable
@@ -79,7 +79,5 @@ const ZEEK_ESCAPE = /\\x([0-9a-fA-F]{2})|\\\\/g;
  */
 export function unescapeZeek(text: string): string {
   if (text.indexOf('\\') === -1) return text;
-  return text.replace(ZEEK_ESCAPE, (whole, hex: string | undefined) =>
-    hex === undefined ? '\\' : String.fromCharCode(parseInt(hex, 16)),
-  );
+  return text.replace(ZEEK_ESCAPE, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -20,7 +20,7 @@ export interface ReadLogFileOptions {
  * promise per record would cost more than parsing a Zeek conn line. Each data line is counted in
  * options.tally.read, and each line that yields no record in rejected or ignored with a reason.
  * The caller counts each yielded record as used or ignored, so that read = used + rejected + ignored
- * holds once the later stages have decided. Throws InputError for an unreadable file, a truncated
+ * is true once the later stages have decided. Throws InputError for an unreadable file, a truncated
  * gzip stream (after yielding the records before it), or a header that lacks required columns.
  */
 export async function* readLogFile(input: InputFile, options: ReadLogFileOptions): AsyncGenerator<LogRecord[]> {

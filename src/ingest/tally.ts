@@ -63,7 +63,7 @@ function compareExamples(a: RejectExample, b: RejectExample): number {
   return a.line - b.line;
 }
 
-// Longest value kept in an example, so one huge malformed line cannot bloat the report.
+// Maximum length of a value kept in an example, so one huge malformed line cannot bloat the report.
 const MAX_EXAMPLE_LENGTH = 200;
 
 /** Counting state for one file, passed to every line parser. */
@@ -77,8 +77,8 @@ export class FileTally {
   reject(reason: string, line: number, value: string): undefined {
     this.tally.rejected[reason] = (this.tally.rejected[reason] ?? 0) + 1;
     if (this.onReject !== undefined) {
-      const shown = value.length > MAX_EXAMPLE_LENGTH ? `${value.slice(0, MAX_EXAMPLE_LENGTH)}...` : value;
-      this.onReject({ reason, file: this.file, line, value: shown });
+      const keptValue = value.length > MAX_EXAMPLE_LENGTH ? `${value.slice(0, MAX_EXAMPLE_LENGTH)}...` : value;
+      this.onReject({ reason, file: this.file, line, value: keptValue });
     }
     return undefined;
   }

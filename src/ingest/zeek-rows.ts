@@ -14,7 +14,7 @@ import {
 } from './field-values.ts';
 import type { FileTally } from './tally.ts';
 
-/** How a log writes absent values and sets (from the Zeek TSV header, or fixed for JSON). */
+/** Markers for absent values and sets, from the Zeek TSV header or fixed for JSON. */
 export interface ZeekValueFormat {
   unset: string;
   empty: string;

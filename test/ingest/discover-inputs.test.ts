@@ -10,7 +10,7 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 
 test('discover fixture folder', async (t) => {
   const { inputs, skipped } = await discoverInputs([FIXTURES]);
-  // Formats and kinds come from the content: none of the file names says "conn" for nfdump.csv.
+  // Formats and kinds come from the content: no file name contains "conn" for nfdump.csv.
   t.deepEqual(inputs, [
     { path: fixture('conn-extra-columns.tsv'), format: 'zeek-tsv', kind: 'conn' },
     { path: fixture('conn-rotated.tsv'), format: 'zeek-tsv', kind: 'conn' },

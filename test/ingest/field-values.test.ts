@@ -38,9 +38,9 @@ test('host names', (t) => {
 });
 
 test('Zeek escapes', (t) => {
-  // Zeek writes a literal tab inside a value as \x09 and a backslash as \\.
+  // Zeek writes a separator or a non-printable byte inside a value as \xHH.
   t.is(unescapeZeek('odd\\x7cname'), 'odd|name');
   t.is(unescapeZeek('a\\x09b'), 'a\tb');
-  t.is(unescapeZeek('back\\\\slash'), 'back\\slash');
+  t.is(unescapeZeek('caf\\xe9'), 'caf\u00e9');
   t.is(unescapeZeek('plain'), 'plain');
 });
