@@ -100,7 +100,8 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
       for (const record of batch) {
         const usable = record.kind === 'dns' ? domains.addDnsAnswer(record) > 0 : record.kind === 'conn' ? false : domains.addObservation(record);
-        if (!usable) moveToIgnored(fileTally, 'no usable name or address');
+        if (usable) fileTally.used += 1;
+        else countIgnored(fileTally, 'no usable name or address');
       }
     }
     finishFile(context, file, fileTally);
@@ -127,9 +128,10 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
 
         const direction = classifyDirection(record, population);
         if (direction.direction === undefined) {
-          moveToIgnored(fileTally, direction.ignoreReason);
+          countIgnored(fileTally, direction.ignoreReason);
           continue;
         }
+        fileTally.used += 1;
 
         let info = addresses.get(direction.remoteHost);
         if (!info) {
@@ -152,9 +154,8 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   return { aggregate, context };
 }
 
-/** readLogFile counts every parsed record as used; this moves one the pipeline cannot use to ignored. */
-function moveToIgnored(tally: RecordTally, reason: string): void {
-  tally.used -= 1;
+/** Counts a parsed record that the pipeline cannot use; readLogFile leaves used and ignored to its caller. */
+function countIgnored(tally: RecordTally, reason: string): void {
   tally.ignored[reason] = (tally.ignored[reason] ?? 0) + 1;
 }
 
