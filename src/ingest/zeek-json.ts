@@ -10,18 +10,23 @@ import { KIND_COLUMNS, createZeekRowParser, type ZeekRowParser, type ZeekValueFo
 // Markers that cannot occur in JSON string values in practice, so they never clash with real data.
 const JSON_FORMAT: ZeekValueFormat = { unset: '\u0000unset', empty: '\u0000empty', setSeparator: '\u001f', escaped: false };
 
-/** Looks up a Zeek field by its dotted name in the flat or the nested form. */
-export function lookupZeekJsonField(object: Record<string, unknown>, name: string): unknown {
+/** Looks up a Zeek field in the flat form ("id.orig_h") or, failing that, the nested form. */
+export function lookupZeekJsonField(object: Record<string, unknown>, name: string, parts = name.split('.')): unknown {
   const flat = object[name];
-  if (flat !== undefined) return flat;
+  if (flat !== undefined || parts.length === 1) return flat;
 
   let value: unknown = object;
-  for (const part of name.split('.')) {
+  for (const part of parts) {
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
 }
+
+// Dotted names split once per kind, because absent fields would otherwise split on every line.
+const KIND_PATHS = Object.fromEntries(
+  Object.entries(KIND_COLUMNS).map(([kind, names]) => [kind, names.map((name) => [name, name.split('.')] as const)]),
+) as unknown as Record<LogKind, ReadonlyArray<readonly [string, string[]]>>;
 
 function toFieldText(value: unknown): string {
   if (value === undefined || value === null) return JSON_FORMAT.unset;
@@ -68,7 +73,12 @@ export class ZeekJsonParser implements LineParser {
         continue;
       }
 
-      const fields = KIND_COLUMNS[kind].map((name) => toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name)));
+      const paths = KIND_PATHS[kind];
+      const fields = new Array<string>(paths.length);
+      for (let column = 0; column < paths.length; column++) {
+        const [name, parts] = paths[column];
+        fields[column] = toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name, parts));
+      }
       const record = this.rowParser(kind)(fields, lineNumber);
       if (record !== undefined) out.push(record);
     }
