@@ -1,6 +1,9 @@
 // NetFlow/IPFIX flow exports in CSV: nfdump `-o csv` columns (ts, td, sa, da, sp, dp, pr, ipkt,
 // ibyt, opkt, obyt) or IPFIX information element names (RFC 7012: sourceIPv4Address,
 // flowStartMilliseconds, octetDeltaCount, ...). Each flow becomes a ConnRecord.
+// NOTE: NetFlow v5/v9 records are one-way, so a server's reply is a separate flow whose source is the
+// server, and classifyDirection calls it inbound. Bidirectional exports (IPFIX RFC 5103, NSEL) fill
+// respBytes and respPackets from the reverse counters and have no such reply flows.
 import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
 import { normalizeAddress } from '../population/normalize-address.ts';

@@ -7,7 +7,8 @@ import type { FileTally } from './tally.ts';
 import { kindFromPath } from './zeek-kind.ts';
 import { KIND_COLUMNS, createZeekRowParser, type ZeekRowParser, type ZeekValueFormat } from './zeek-rows.ts';
 
-// Markers that cannot occur in JSON string values in practice, so they never clash with real data.
+// Markers for absent values and empty lists. They start with a NUL character, which field values in
+// Zeek JSON logs do not contain in practice.
 const JSON_FORMAT: ZeekValueFormat = { unset: '\u0000unset', empty: '\u0000empty', setSeparator: '\u001f', escaped: false };
 
 /** Looks up a Zeek field in the flat form ("id.orig_h") or, failing that, the nested form. */
