@@ -39,7 +39,12 @@ export interface AggregateOptions {
   failedWeight?: number;
   /** Called with progress lines for long runs; nothing is printed by this module. */
   onProgress?: (message: string) => void;
+  /** Called as each stage ends, for example to time the passes apart from database loading. */
+  onStageEnd?: (stage: AggregateStage) => void;
 }
+
+/** Stages of aggregateLogs in order: open the databases, read names, read connections. */
+export type AggregateStage = 'load' | 'names' | 'connections';
 
 export interface RunContext {
   tally: RecordTally;
@@ -80,6 +85,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   const lists = loadNetworkLists();
   const geodata = loadGeodata(options.geodataDir);
   const torExits = options.torExitsPath ? await loadTorExits(options.torExitsPath) : new Set<string>();
+  options.onStageEnd?.('load');
 
   const tally = createTally();
   const sampler = createRejectSampler();
@@ -106,6 +112,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     }
     finishFile(context, file, fileTally);
   }
+  options.onStageEnd?.('names');
 
   // Pass 2: connections.
   const aggregate = new Aggregate();
@@ -149,6 +156,8 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     finishFile(context, file, fileTally);
   }
 
+  options.onStageEnd?.('connections');
+
   context.rejectExamples = sampler.examples();
   context.distinctRemoteAddresses = addresses.size;
   return { aggregate, context };
@@ -187,7 +196,12 @@ function enrichAddress(address: string, sources: EnrichSources): AddressInfo {
   const country = geo?.country ?? '';
   // GeoIP city names are matched to the gazetteer spelling, so endpoint and resource places agree.
   const city = country && geo?.city ? (resolveCity(country, geo.city)?.name ?? geo.city) : '';
-  const zones = geo ? matchEconomicZones(geo, sources.geodata).map((match) => ({ name: match.zone.name, country: match.zone.country, city: match.zone.city })) : [];
+  // Without an accuracy radius the zone test falls back to a wide default disc, which around a
+  // zone next to a big city (Noida beside Delhi) would catch the whole city; there, the
+  // geolocated city must also be the zone's city.
+  const zones = (geo ? matchEconomicZones(geo, sources.geodata) : [])
+    .filter((match) => geo?.accuracyRadiusKm !== undefined || match.zone.city === city)
+    .map((match) => ({ name: match.zone.name, country: match.zone.country, city: match.zone.city }));
   return {
     geo,
     network,
