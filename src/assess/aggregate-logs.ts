@@ -105,7 +105,12 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     const fileTally = createTally();
     for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
       for (const record of batch) {
-        const usable = record.kind === 'dns' ? domains.addDnsAnswer(record) > 0 : record.kind === 'conn' ? false : domains.addObservation(record);
+        if (record.kind === 'conn') {
+          // A JSON line with its own _path can be a connection inside a DNS, TLS or HTTP file.
+          countIgnored(fileTally, 'conn record in a log of names');
+          continue;
+        }
+        const usable = record.kind === 'dns' ? domains.addDnsAnswer(record) > 0 : domains.addObservation(record);
         if (usable) fileTally.used += 1;
         else countIgnored(fileTally, 'no usable name or address');
       }
@@ -127,7 +132,10 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     const fileTally = createTally();
     for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
       for (const record of batch) {
-        if (record.kind !== 'conn') continue;
+        if (record.kind !== 'conn') {
+          countIgnored(fileTally, `${record.kind} record in a connection log`);
+          continue;
+        }
         if (!population && !checkedLocalFlags) {
           requirePopulationOrLocalFlags(record, population);
           checkedLocalFlags = true;
@@ -136,6 +144,10 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
         const direction = classifyDirection(record, population);
         if (direction.direction === undefined) {
           countIgnored(fileTally, direction.ignoreReason);
+          continue;
+        }
+        if (isOneWayReply(record, direction.direction, direction.remotePort, direction.localPort)) {
+          countIgnored(fileTally, 'reply half of a one-way flow');
           continue;
         }
         fileTally.used += 1;
@@ -161,6 +173,15 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   context.rejectExamples = sampler.examples();
   context.distinctRemoteAddresses = addresses.size;
   return { aggregate, context };
+}
+
+/**
+ * NetFlow v5/v9 exports carry each direction of a connection as its own flow, so a server's reply
+ * (remote service port to local ephemeral port) would look like an inbound connection. Zeek conn
+ * records have a state or history and are never one-way halves.
+ */
+function isOneWayReply(record: ConnRecord, direction: 'outbound' | 'inbound', remotePort: number, localPort: number): boolean {
+  return direction === 'inbound' && record.connState === undefined && record.history === undefined && remotePort < 1024 && localPort >= 1024;
 }
 
 /** Counts a parsed record that the pipeline cannot use; readLogFile leaves used and ignored to its caller. */
