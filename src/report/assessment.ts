@@ -36,7 +36,10 @@ export interface Finding {
   city: string | null;
   status: 'ranked' | 'insufficient evidence';
   present: boolean;
+  /** Probability of presence, 0 to 1; for a city, its country's probability times conditionalProbability. */
   probability: number;
+  /** For a city, the probability given that its country is a candidate; for a country, equal to probability. */
+  conditionalProbability: number;
   likelihood: Likelihood;
   /** Probability range of the likelihood words, for example "80-95%". */
   likelihoodRange: string;
@@ -133,6 +136,7 @@ export function toFinding(score: PlaceScore, resourceLimit: number, workingHours
     status: score.insufficient ? 'insufficient evidence' : 'ranked',
     present: score.present,
     probability: round(score.probability),
+    conditionalProbability: round(score.conditionalProbability),
     likelihood: score.likelihood,
     likelihoodRange: likelihoodRange(score.likelihood),
     confidence: score.confidence,

@@ -21,7 +21,7 @@ function explainPlace(finding: Finding): string[] {
   const lines = [
     `== ${finding.place}${finding.rank ? ` (rank ${finding.rank})` : ''}`,
     `status: ${finding.status}; present: ${finding.present ? 'yes' : 'no'}`,
-    `likelihood: ${finding.likelihood} (${finding.likelihoodRange}), p = ${finding.probability}, score ${finding.score}`,
+    `likelihood: ${finding.likelihood} (${finding.likelihoodRange}), p = ${finding.probability}${finding.city ? ` (${finding.conditionalProbability} given the country)` : ''}, score ${finding.score}`,
     `confidence: ${finding.confidence}`,
     ...finding.confidenceReasons.map((reason) => `  ${reason}`),
     test('activity', evidence.activity) + `; outbound ${evidence.activity.outbound}, inbound ${evidence.activity.inbound}`,

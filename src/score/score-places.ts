@@ -25,6 +25,8 @@ export interface PlaceScore {
   /** Contribution of each feature to the logit: weight times feature. */
   contributions: Record<FeatureName, number>;
   logit: number;
+  /** Probability given that the parent place (the country of a city) is a candidate; for countries, equal to probability. */
+  conditionalProbability: number;
   probability: number;
   likelihood: Likelihood;
   confidence: Confidence;
@@ -52,7 +54,12 @@ export function scorePlaces(places: Map<string, PlaceMeasures>, baseline: Baseli
     return (country?.[measure] ?? 0) * baseline.cityShare(measure, measures.country, measures.city!);
   });
 
-  return [...countries.map((measures, index) => scoreOne(measures, countryTests[index], weights)), ...cities.map((measures, index) => scoreOne(measures, cityTests[index], weights))];
+  const countryScores = countries.map((measures, index) => scoreOne(measures, countryTests[index], weights, 1));
+  const countryProbability = new Map(countryScores.map((score) => [score.measures.country, score.probability]));
+  // A city's score is conditional on its country being a candidate, so its probability is the
+  // country's probability times the conditional one: no city is more likely than its country.
+  const cityScores = cities.map((measures, index) => scoreOne(measures, cityTests[index], weights, countryProbability.get(measures.country) ?? 0));
+  return [...countryScores, ...cityScores];
 }
 
 function testLevel(level: PlaceMeasures[], weights: Weights, expectedOf: (measures: PlaceMeasures, measure: Measure) => number): Record<Measure, RateTest>[] {
@@ -76,7 +83,7 @@ function testLevel(level: PlaceMeasures[], weights: Weights, expectedOf: (measur
   return results;
 }
 
-function scoreOne(measures: PlaceMeasures, tests: Record<Measure, RateTest>, weights: Weights): PlaceScore {
+function scoreOne(measures: PlaceMeasures, tests: Record<Measure, RateTest>, weights: Weights, parentProbability: number): PlaceScore {
   const { caps } = weights.score;
   const excess = (test: RateTest, cap: number) => (test.significant ? Math.min(cap, Math.max(0, Math.log2(test.lower))) : 0);
 
@@ -102,7 +109,8 @@ function scoreOne(measures: PlaceMeasures, tests: Record<Measure, RateTest>, wei
     contributions[name] = weights.score.weights[name] * features[name];
     logit += contributions[name];
   }
-  const probability = 1 / (1 + Math.exp(-logit));
+  const conditionalProbability = 1 / (1 + Math.exp(-logit));
+  const probability = parentProbability * conditionalProbability;
 
   const evidenceEvents = measures.local + measures.activity;
   const insufficient = evidenceEvents < weights.insufficient.min_events && measures.localResources.length < weights.insufficient.min_local_resources;
@@ -114,6 +122,7 @@ function scoreOne(measures: PlaceMeasures, tests: Record<Measure, RateTest>, wei
     features,
     contributions,
     logit,
+    conditionalProbability,
     probability,
     likelihood: likelihoodFor(probability),
     confidence: level,
