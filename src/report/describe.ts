@@ -19,7 +19,7 @@ export function describeEvidence(finding: Finding, resourceCount = 3): string {
   parts.push(`${evidence.evidenceDays.length}/${evidence.activeDays} day(s)`);
   const outbound = evidence.activity.outbound;
   const inbound = evidence.activity.inbound;
-  parts.push(`activity out ${round(outbound)} / in ${round(inbound)}${evidence.activity.significant ? ` (x${evidence.activity.rateRatio} baseline)` : ''}`);
+  parts.push(`activity out ${round(outbound)} / in ${round(inbound)}${evidence.activity.significant ? ` (x${round(evidence.activity.rateRatio)} baseline)` : ''}`);
   if (evidence.inboundAccessPeerCount > 0) parts.push(`${evidence.inboundAccessPeerCount} inbound access peer(s)`);
   return parts.join('; ');
 }
