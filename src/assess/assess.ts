@@ -2,6 +2,7 @@
 // return the assessment. Prints nothing; the command line decides what to show.
 
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Aggregate } from '../aggregate/aggregate.ts';
 import { loadWorldPrior } from '../baseline/load-world-prior.ts';
 import { referenceBaseline, worldPriorBaseline, type Baseline } from '../baseline/create-baseline.ts';
@@ -66,6 +67,10 @@ export function scoreAggregate(aggregate: Aggregate, context: RunContext, baseli
   const roundRecord = (record: Record<string, number | undefined>) =>
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, Math.round((value ?? 0) * 1000) / 1000]));
   const iso = (ts: number | null) => (ts === null ? null : new Date(ts * 1000).toISOString());
+  const databases = {
+    geoip: { ...context.databases.geoip, paths: context.databases.geoip.paths.map(displayPath) },
+    asn: { ...context.databases.asn, paths: context.databases.asn.paths.map(displayPath) },
+  };
 
   return {
     schema: ASSESSMENT_SCHEMA,
@@ -74,14 +79,14 @@ export function scoreAggregate(aggregate: Aggregate, context: RunContext, baseli
       population: context.populationDescription,
       weights: options.weightsPath ?? 'heuristics/default.yaml (built in)',
       baseline: baseline.description,
-      databases: context.databases,
+      databases,
     },
     window: { first: iso(aggregate.firstTs), last: iso(aggregate.lastTs) },
     dataQuality: {
       records: context.tally,
-      rejectExamples: context.rejectExamples,
+      rejectExamples: context.rejectExamples.map((example) => ({ ...example, file: displayPath(example.file) })),
       files: context.files.map((file) => ({
-        path: file.path,
+        path: displayPath(file.path),
         format: file.format,
         kind: file.kind,
         read: file.tally.read,
@@ -89,7 +94,7 @@ export function scoreAggregate(aggregate: Aggregate, context: RunContext, baseli
         rejected: Object.values(file.tally.rejected).reduce((sum, count) => sum + count, 0),
         ignored: Object.values(file.tally.ignored).reduce((sum, count) => sum + count, 0),
       })),
-      skippedFiles: context.skippedFiles,
+      skippedFiles: context.skippedFiles.map((skipped) => ({ ...skipped, path: displayPath(skipped.path) })),
       connections: totals.connections,
       globalServiceShare: share(totals.byCategory['global-service']),
       cdnCloudShare: share(totals.byCategory['cdn-cloud']),
@@ -102,4 +107,15 @@ export function scoreAggregate(aggregate: Aggregate, context: RunContext, baseli
     },
     countries,
   };
+}
+
+/**
+ * Shows a path relative to the working directory when it lies below it, so that reports of the
+ * same run from two clones are identical; installed databases show their package path.
+ */
+export function displayPath(file: string): string {
+  const packageIndex = file.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+  if (packageIndex >= 0) return file.slice(packageIndex + 1);
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
