@@ -1,7 +1,7 @@
 // Writes the demo logs in examples/demo/: five working days of three monitored hosts in
 // 203.0.113.0/24 (TEST-NET-3, a documentation range) whose users live in Delhi, India, and also
-// use Chinese platforms, global services and CDNs. The traffic is synthetic; the remote addresses
-// are real networks, so the embedded GeoIP and ASN data place them where the comments say.
+// use Chinese platforms, global services and CDNs. The traffic is synthetic, but the remote
+// addresses are in real networks, which the embedded GeoIP and ASN data place as the comments state.
 //
 // Run: node --import=tsx scripts/make-demo.ts   (the output is deterministic: seeded PRNG)
 
@@ -104,7 +104,7 @@ function main() {
       const ts = dayStart + 13 * 3600 + random() * 3 * 3600;
       conn.push({ ts, line: [ts.toFixed(6), uid(), peer, 50000 + Math.floor(random() * 10000), hosts[0], 443, 'tcp', 'ssl', '45.000000', 3000, 40000, 'SF', 'F', 'T', 0, 'ShADadFf', 30, 4200, 40, 42000, '(empty)'].join('\t') });
     }
-    // Scanners sweep several ports and get no answer.
+    // Scanners sweep several ports and get no reply.
     for (const scanner of scanners) {
       for (const port of [22, 23, 445, 3389, 8080]) {
         const ts = dayStart + random() * 86400;

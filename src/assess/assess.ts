@@ -111,7 +111,7 @@ export function scoreAggregate(aggregate: Aggregate, context: RunContext, baseli
 
 /**
  * Shows a path relative to the working directory when it lies below it, so that reports of the
- * same run from two clones are identical; installed databases show their package path.
+ * same run from two clones are identical. Installed databases show their package path.
  */
 export function displayPath(file: string): string {
   const packageIndex = file.lastIndexOf(`${path.sep}node_modules${path.sep}`);

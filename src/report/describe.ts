@@ -6,7 +6,7 @@ export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** One line of top evidence: resources, categories, days and direction. */
+/** Describes the top evidence in one line: resources, categories, days and direction. */
 export function describeEvidence(finding: Finding, resourceCount = 3): string {
   const evidence = finding.evidence;
   const parts: string[] = [];
@@ -28,7 +28,7 @@ export function round(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-/** The data-quality lines common to the table and Markdown reporters. */
+/** Lists the data-quality lines that the table and Markdown reporters share. */
 export function describeDataQuality(assessment: Assessment): string[] {
   const quality = assessment.dataQuality;
   const records = quality.records;

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Assessment, Finding } from './assessment.ts';
 
-/** One row per place (countries, then their cities), for spreadsheets and notebooks. */
+/** Formats one row per place (countries, then their cities), for spreadsheets and notebooks. */
 export function formatCsv(assessment: Assessment): string {
   const rows: Record<string, string | number | boolean>[] = [];
   const add = (finding: Finding, level: 'country' | 'city') => {

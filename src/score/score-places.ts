@@ -30,7 +30,7 @@ export interface PlaceScore {
   probability: number;
   likelihood: Likelihood;
   confidence: Confidence;
-  /** Why the confidence is what it is, one entry per point earned or missed. */
+  /** Reasons for the confidence level, one entry per criterion met or missed. */
   confidenceReasons: string[];
   /** True when the evidence is too thin to rank the place. */
   insufficient: boolean;
