@@ -112,7 +112,8 @@ function parseWeightsFile(file: string, base: Weights | undefined): Weights {
 function mergeChecked(target: Record<string, unknown>, source: Record<string, unknown>, prefix: string, file: string): void {
   for (const [key, value] of Object.entries(source)) {
     const keyPath = prefix ? `${prefix}.${key}` : key;
-    if (!(key in target)) {
+    // Own keys only: `in` also finds inherited ones, which let "constructor" or "toString" pass as known.
+    if (!Object.hasOwn(target, key)) {
       throw new ConfigError(`unknown key "${keyPath}" in weights file ${file}`, `Known keys at this level: ${Object.keys(target).join(', ')}.`);
     }
 
