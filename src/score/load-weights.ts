@@ -95,7 +95,7 @@ function parseWeightsFile(file: string, base: Weights | undefined): Weights {
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const line = first.linePos?.[0]?.line;
-    throw new ConfigError(`invalid YAML in weights file ${file}${line ? ` at line ${line}` : ''}: ${first.message.split('\n')[0]}`, 'Fix the YAML syntax; heuristics/default.yaml shows the expected layout.');
+    throw new ConfigError(`invalid YAML in weights file ${file}${line ? ` at line ${line}` : ''}: ${firstLine(first.message)}`, 'Fix the YAML syntax; heuristics/default.yaml shows the expected layout.');
   }
   const data: unknown = document.toJS();
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -107,6 +107,11 @@ function parseWeightsFile(file: string, base: Weights | undefined): Weights {
   mergeChecked(merged as unknown as Record<string, unknown>, data as Record<string, unknown>, '', file);
   checkRelations(merged, file);
   return merged;
+}
+
+// The yaml package ends its message's first line with ":" before a code excerpt on the next lines.
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/:$/, '');
 }
 
 function mergeChecked(target: Record<string, unknown>, source: Record<string, unknown>, prefix: string, file: string): void {
