@@ -53,6 +53,24 @@ ${INPUT_OPTIONS}`,
 
 Adds the counters of several aggregate files (shards of files, days or sensors) into one.
 `,
+  evaluate: `Usage: footprint evaluate SCENARIOS.yaml [--weights FILE ...] [options]
+
+Scores labelled scenarios under one or more weights files and compares the findings with the
+truth: rank, probability, likelihood, confidence and presence of the true country, rank of the
+true city in it, and countries wrongly reported present. Then the metrics of each weights file:
+top-1 country and city accuracy, mean reciprocal rank, false presents and the Brier score.
+SCENARIOS.yaml is a list of { name, inputs, population, truth: { country, city }, absent };
+see scenarios/demo.yaml. A scenario whose inputs are missing is reported as skipped.
+Each scenario's logs are read once and scored under every weights file.
+
+Options:
+  --weights FILE          Heuristic weights YAML, one variant each; repeat to compare several.
+                          Default: heuristics/default.yaml alone.
+  -f, --format F          table (default) or json.
+  -o, --out FILE          Write results to FILE instead of standard output.
+  -q, --quiet             No progress messages on standard error.
+  -h, --help              Show this help.
+`,
 };
 
 export const HELP = `footprint: infer where a monitored population is physically present from its traffic.
@@ -61,6 +79,7 @@ Usage:
   footprint assess LOGS... --population CIDRS [options]   ranked presence findings
   footprint aggregate LOGS... --population CIDRS --out F  mergeable counters (a baseline)
   footprint merge AGGREGATES... --out F                   combine aggregates of shards
+  footprint evaluate SCENARIOS.yaml [--weights F ...]     score weights on labelled scenarios
   footprint COMMAND --help                                options of one command
 
 Exit codes: 0 success, 1 invalid input, data or configuration, 2 usage error, 70 internal error.

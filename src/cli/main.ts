@@ -11,6 +11,8 @@ import { loadWeights } from '../score/load-weights.ts';
 import { REPORTERS } from '../report/reporters.ts';
 import { formatExplain } from '../report/format-explain.ts';
 import { FootprintError } from '../errors.ts';
+import { evaluate } from '../evaluate/evaluate-scenarios.ts';
+import { formatEvaluationJson, formatEvaluationTable } from '../evaluate/format-evaluation.ts';
 import { HELP, COMMAND_HELP } from './help.ts';
 
 class UsageError extends FootprintError {}
@@ -57,8 +59,10 @@ async function main(argv: string[]): Promise<number> {
       return runAggregate(rest);
     case 'merge':
       return runMerge(rest);
+    case 'evaluate':
+      return runEvaluate(rest);
     default:
-      throw new UsageError(`unknown command "${command}"`, 'Commands: assess, aggregate, merge. Run `footprint --help`.');
+      throw new UsageError(`unknown command "${command}"`, 'Commands: assess, aggregate, merge, evaluate. Run `footprint --help`.');
   }
 }
 
@@ -161,6 +165,28 @@ async function runMerge(args: string[]): Promise<number> {
   const merged = new Aggregate();
   for (const file of positionals) merged.merge(readAggregate(file));
   output(JSON.stringify(merged.toJSON()) + '\n', values.out);
+  return 0;
+}
+
+async function runEvaluate(args: string[]): Promise<number> {
+  const options = {
+    weights: { type: 'string', multiple: true },
+    format: { type: 'string', short: 'f' },
+    out: COMMON_OPTIONS.out,
+    quiet: COMMON_OPTIONS.quiet,
+    help: COMMON_OPTIONS.help,
+  } as const satisfies ParseArgsConfig['options'];
+  const { values, positionals } = parse(args, options, 'evaluate');
+  if (values.help) {
+    process.stdout.write(COMMAND_HELP.evaluate);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('evaluate needs exactly one scenario file', 'Example: footprint evaluate scenarios/demo.yaml --weights heuristics/default.yaml');
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(`unknown --format "${format}"`, 'Formats: table, json.');
+
+  const evaluation = await evaluate(positionals[0], { weightsPaths: values.weights, onProgress: progress(values.quiet) });
+  output(format === 'json' ? formatEvaluationJson(evaluation) : formatEvaluationTable(evaluation), values.out);
   return 0;
 }
 
