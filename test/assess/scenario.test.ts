@@ -1,4 +1,5 @@
-// A small hand-written scenario: two monitored hosts in 198.51.100.0/24 (a documentation range)
+// A small hand-written scenario: two monitored hosts in 198.51.100.0/24 and one in 2001:db8::/32
+// (documentation ranges)
 // whose users live in India. The logs are written here as real Zeek TSV; every expected value
 // below is worked out by hand from the rows and from the embedded databases and geodata/.
 //
@@ -15,7 +16,9 @@
 //   45.33.32.156   US Fremont, AS63949 Linode (cloud hosting)          nordvpn.com   opsec
 //   93.184.216.34  US, no AS                                           example.com   other, no country
 //   1.92.0.10      CN Beijing, AS55990 Huawei Cloud (unknown class)    www.alza.cz   other, CZ (ccTLD)
+//   2405:200:1::20 IN, AS55836 Reliance Jio (IPv6)                      ndtv.com      local news, from the IPv6 host
 //   49.36.0.10     IN Mumbai, AS55836 Reliance Jio (access ISP)        inbound, established
+//   2405:200:1::10 IN, AS55836 Reliance Jio (access ISP, IPv6)         inbound, established
 //   185.220.101.1  DE, AS60729                                         inbound scan of 3 ports, failed
 
 import test from 'ava';
@@ -57,6 +60,8 @@ interface Visit {
   perDay: [number, number, number];
   /** 'dns' gives the name by a DNS answer instead of TLS SNI. */
   via?: 'dns';
+  /** Monitored host; by default the two IPv4 hosts take turns. */
+  host?: string;
 }
 
 const visits: Visit[] = [
@@ -71,6 +76,7 @@ const visits: Visit[] = [
   { remote: '45.33.32.156', name: 'nordvpn.com', perDay: [1, 0, 0] },
   { remote: '93.184.216.34', name: 'example.com', perDay: [1, 0, 0] },
   { remote: '1.92.0.10', name: 'www.alza.cz', perDay: [0, 0, 1] },
+  { remote: '2405:200:1::20', name: 'www.ndtv.com', perDay: [1, 1, 1], host: '2001:db8::10' },
 ];
 
 function writeScenario(): string {
@@ -85,7 +91,7 @@ function writeScenario(): string {
       for (let n = 0; n < count; n++) {
         sequence += 1;
         const ts = (DAY0 + day * DAY + index * 600 + n * 60).toFixed(6);
-        const host = sequence % 2 === 0 ? '198.51.100.10' : '198.51.100.11';
+        const host = visit.host ?? (sequence % 2 === 0 ? '198.51.100.10' : '198.51.100.11');
         const uid = `C${sequence}`;
         conn.push([ts, uid, host, String(50000 + sequence), visit.remote, '443', 'tcp', 'ssl', '12.5', '2000', '50000', 'SF', '-', '-', '0', 'ShADadFf', '20', '3000', '40', '52000', '(empty)']);
         if (visit.via === 'dns') {
@@ -105,7 +111,13 @@ function writeScenario(): string {
       conn.push([ts, `C${sequence}`, '49.36.0.10', String(40000 + sequence), '198.51.100.10', '443', 'tcp', 'ssl', '30.0', '4000', '9000', 'SF', '-', '-', '0', 'ShADadFf', '30', '5000', '30', '11000', '(empty)']);
     }
   }
-  // Inbound: a scanner tries three ports once each, with no answer.
+  // Inbound over IPv6: another Jio user reaches the IPv6 host once a day.
+  for (let day = 0; day < 3; day++) {
+    sequence += 1;
+    const ts = (DAY0 + day * DAY + 9000).toFixed(6);
+    conn.push([ts, `C${sequence}`, '2405:200:1::10', '41000', '2001:db8::10', '443', 'tcp', 'ssl', '30.0', '4000', '9000', 'SF', '-', '-', '0', 'ShADadFf', '30', '5000', '30', '11000', '(empty)']);
+  }
+  // Inbound: a scanner tries three ports once each, with no reply.
   for (const port of [22, 23, 3389]) {
     sequence += 1;
     conn.push([(DAY0 + 100 + port).toFixed(6), `C${sequence}`, '185.220.101.1', '61000', '198.51.100.11', String(port), 'tcp', '-', '-', '-', '-', 'S0', '-', '-', '0', 'S', '1', '60', '0', '0', '(empty)']);
@@ -118,7 +130,7 @@ function writeScenario(): string {
 }
 
 const folder = writeScenario();
-const run = assess({ inputs: [folder], population: '198.51.100.0/24', resourceLimit: Infinity });
+const run = assess({ inputs: [folder], population: '198.51.100.0/24,2001:db8::/32', resourceLimit: Infinity });
 
 function resource(finding: Finding | undefined, name: string) {
   return finding?.evidence.resources.find((use) => use.resource === name);
@@ -126,11 +138,11 @@ function resource(finding: Finding | undefined, name: string) {
 
 test('scenario reads every record', async (t) => {
   const { dataQuality } = await run;
-  // conn: 6+3+3+3+1+3+9+6+1+1+1 = 37 outbound, 6 inbound from Jio, 3 scans = 44 rows.
-  // ssl: 37 outbound minus the 1 nsez.gov.in visit named by DNS = 36 rows; dns: 1 row.
-  t.is(dataQuality.records.read, 46 + 36 + 1);
-  t.is(dataQuality.records.used, 46 + 36 + 1);
-  t.is(dataQuality.connections, 46);
+  // conn: 6+3+3+3+1+3+9+6+1+1+1+3 = 40 outbound, 6 + 3 inbound from Jio users, 3 scans = 52 rows.
+  // ssl: 40 outbound minus the 1 nsez.gov.in visit named by DNS = 39 rows; dns: 1 row.
+  t.is(dataQuality.records.read, 52 + 39 + 1);
+  t.is(dataQuality.records.used, 52 + 39 + 1);
+  t.is(dataQuality.connections, 52);
   t.deepEqual(dataQuality.records.rejected, {});
 });
 
@@ -164,6 +176,7 @@ test('scenario counts local use per resource', async (t) => {
   t.is(resource(india, 'nsez.gov.in')?.connections, 1);
   t.is(resource(india, 'flipkart.com')?.connections, 3);
   t.is(resource(india, 'zone:Noida SEZ')?.connections, 1);
+  t.is(resource(india, 'ndtv.com')?.connections, 3);
   // Six local categories: news, national and municipal government, university, zone, platform.
   t.deepEqual(india?.evidence.categories, ['economic-zone', 'local-news', 'municipal-government', 'national-government', 'national-platform', 'university']);
   t.deepEqual(india?.evidence.evidenceDays, ['2024-03-04', '2024-03-05', '2024-03-06']);
@@ -171,10 +184,10 @@ test('scenario counts local use per resource', async (t) => {
 
 test('scenario keeps global traffic out of local evidence', async (t) => {
   const { countries, dataQuality } = await run;
-  // 9 google.com connections of 46 are global services; 6 cloudfront.net are CDN; 1 nordvpn.com is opsec.
-  t.is(dataQuality.globalServiceShare, Math.round((9 / 46) * 1e6) / 1e6);
-  t.is(dataQuality.cdnCloudShare, Math.round((6 / 46) * 1e6) / 1e6);
-  t.is(dataQuality.opsecShare, Math.round((1 / 46) * 1e6) / 1e6);
+  // 9 google.com connections of 52 are global services; 6 cloudfront.net are CDN; 1 nordvpn.com is opsec.
+  t.is(dataQuality.globalServiceShare, Math.round((9 / 52) * 1e6) / 1e6);
+  t.is(dataQuality.cdnCloudShare, Math.round((6 / 52) * 1e6) / 1e6);
+  t.is(dataQuality.opsecShare, Math.round((1 / 52) * 1e6) / 1e6);
   const us = countries.find((finding) => finding.country === 'US');
   t.is(us?.evidence.resourceCount ?? 0, 0);
   t.false(us?.present ?? false);
@@ -183,10 +196,13 @@ test('scenario keeps global traffic out of local evidence', async (t) => {
 test('scenario separates inbound peers from scanners', async (t) => {
   const { countries } = await run;
   const india = countries.find((finding) => finding.country === 'IN')!;
-  t.is(india.evidence.inboundAccessPeerCount, 1);
-  t.deepEqual(india.evidence.inboundAccessPeers, [{ peer: '49.36.0.10', established: 6, connections: 6 }]);
-  // 6 established inbound connections times the default inbound weight 0.5.
-  t.is(india.evidence.activity.inbound, 3);
+  t.is(india.evidence.inboundAccessPeerCount, 2);
+  t.deepEqual(india.evidence.inboundAccessPeers, [
+    { peer: '49.36.0.10', established: 6, connections: 6 },
+    { peer: '2405:200:1::10', established: 3, connections: 3 },
+  ]);
+  // 6 + 3 established inbound connections times the default inbound weight 0.5.
+  t.is(india.evidence.activity.inbound, 4.5);
 
   const germany = countries.find((finding) => finding.country === 'DE');
   t.is(germany?.evidence.scannerPeers, 1);
