@@ -234,10 +234,22 @@ function enrichAddress(address: string, sources: EnrichSources): AddressInfo {
   };
 }
 
+/** UTC day (YYYY-MM-DD) and hour (0-23) of the latest hour seen; logs run in time order, so most records hit it. */
+const lastHour = { start: NaN, day: '', hour: 0 };
+
 function utcDayHour(ts: number): { day: string; hour: number } {
-  const iso = new Date(ts * 1000).toISOString();
-  return { day: iso.slice(0, 10), hour: Number(iso.slice(11, 13)) };
+  const start = Math.floor(ts / 3600) * 3600;
+  if (start !== lastHour.start) {
+    const iso = new Date(start * 1000).toISOString();
+    lastHour.start = start;
+    lastHour.day = iso.slice(0, 10);
+    lastHour.hour = Number(iso.slice(11, 13));
+  }
+  return lastHour;
 }
+
+// Network classes whose server location says nothing of the place, so zones skip them.
+const ZONE_SKIPPED_CLASSES: ReadonlySet<string> = new Set(['cdn', 'cloud-hosting', 'global-platform', 'opsec']);
 
 function addConnection(
   aggregate: Aggregate,
@@ -299,7 +311,7 @@ function addConnection(
   // Economic zones are matched on the server's location, so hosting that sits in a zone counts
   // only when it is not CDN, cloud or a global platform.
   // Only outbound connections count: inbound peers in a zone are measured as inbound peers.
-  if (direction === 'outbound' && info.zones.length > 0 && !['cdn', 'cloud-hosting', 'global-platform', 'opsec'].includes(info.network.networkClass)) {
+  if (direction === 'outbound' && info.zones.length > 0 && !ZONE_SKIPPED_CLASSES.has(info.network.networkClass)) {
     for (const zone of info.zones) {
       const counts = { established, failed: 1 - established, bytes };
       aggregate.addCell({ layer: 'resource', country: zone.country, city: zone.city ?? '', category: 'economic-zone', networkClass: '', direction, day, hour }, counts);
