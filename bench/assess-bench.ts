@@ -1,0 +1,169 @@
+// Benchmark of `footprint assess` on synthetic Zeek logs: records per second and peak memory.
+//
+// Usage: npm run bench -- [--records N] [--seed S] [--pool P] [--keep] [--no-pin] [--cpu-prof DIR]
+//
+// Writes a conn log of N/4 records and one of N records (plus an ssl log each) into a temporary
+// folder, runs assess on each in a child process and prints the throughput and the peak RSS of
+// both runs. Peak RSS comes from /usr/bin/time -v when it exists, else from sampling
+// process.memoryUsage.rss() in the child. The child is pinned to one CPU with taskset when it
+// exists, so the figures are those of one core (garbage collector threads included).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateZeekLogs, type GeneratedLogs } from './generate-zeek-logs.ts';
+import type { RunTimes } from './run-assess.ts';
+
+const TIME = '/usr/bin/time';
+const TASKSET = '/usr/bin/taskset';
+const REPO_DIR = fileURLToPath(new URL('..', import.meta.url));
+const RUNNER = fileURLToPath(new URL('./run-assess.ts', import.meta.url));
+
+interface RunResult {
+  logs: GeneratedLogs;
+  generateMs: number;
+  /** Wall time of the child process, from spawn to exit. */
+  wallMs: number;
+  times: RunTimes;
+  /** Peak RSS in bytes and how it was measured. */
+  peakRss: number;
+  rssSource: string;
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      records: { type: 'string', default: '1000000' },
+      seed: { type: 'string', default: '20240304' },
+      pool: { type: 'string', default: '4000' },
+      keep: { type: 'boolean', default: false },
+      'no-pin': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+    },
+  });
+  const records = wholeNumber(values.records, '--records', 4);
+  return {
+    records,
+    seed: wholeNumber(values.seed, '--seed', 0),
+    pool: wholeNumber(values.pool, '--pool', 1),
+    keep: values.keep,
+    pin: !values['no-pin'] && existsSync(TASKSET),
+    cpuProfDir: values['cpu-prof'],
+  };
+}
+
+function wholeNumber(text: string, option: string, minimum: number): number {
+  const value = Number(text.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new Error(`${option} must be a whole number of at least ${minimum}, got "${text}"`);
+  }
+  return value;
+}
+
+function runChild(logs: GeneratedLogs, options: ReturnType<typeof parseOptions>): Omit<RunResult, 'logs' | 'generateMs'> {
+  const nodeArgs = ['--import=tsx'];
+  if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+  let command = [process.execPath, ...nodeArgs, RUNNER, join(logs.connPath, '..'), logs.population];
+  const useTime = existsSync(TIME);
+  if (useTime) command = [TIME, '-v', ...command];
+  if (options.pin) command = [TASKSET, '-c', '0', ...command];
+
+  const start = performance.now();
+  const child = spawnSync(command[0], command.slice(1), { cwd: REPO_DIR, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = performance.now() - start;
+  if (child.status !== 0) {
+    throw new Error(`assess run failed (exit ${child.status ?? child.signal}):\n${child.stderr}`);
+  }
+
+  const times = JSON.parse(child.stdout.trim().split('\n').pop()!) as RunTimes;
+  const timeRss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr) : null;
+  return timeRss
+    ? { wallMs, times, peakRss: Number(timeRss[1]) * 1024, rssSource: '/usr/bin/time -v (Maximum resident set size)' }
+    : { wallMs, times, peakRss: times.maxRssSampled, rssSource: 'process.memoryUsage.rss() sampled every 20 ms' };
+}
+
+async function benchmarkSize(records: number, options: ReturnType<typeof parseOptions>): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'footprint-bench-'));
+  try {
+    const start = performance.now();
+    const logs = await generateZeekLogs(dir, { records, seed: options.seed, poolSize: options.pool });
+    const generateMs = performance.now() - start;
+    process.stderr.write(`generated ${records} conn records (${mib(logs.bytes)} MiB) in ${dir} in ${seconds(generateMs)} s; running assess\n`);
+    return { logs, generateMs, ...runChild(logs, options) };
+  } finally {
+    if (options.keep) process.stderr.write(`kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function mib(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(2);
+}
+
+function perSecond(records: number, ms: number): string {
+  return Math.round(records / (ms / 1000)).toLocaleString('en-US');
+}
+
+function report(results: RunResult[], options: ReturnType<typeof parseOptions>): string {
+  const cpuModel = cpus()[0]?.model ?? 'unknown';
+  const lines = [
+    `footprint assess benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpuModel}), ${options.pin ? 'pinned to CPU 0 with taskset' : 'not pinned'}`,
+    `seed ${options.seed}, remote address pool ${options.pool}, ssl records ${results[0].logs.sslRecords}`,
+    `pool countries (top 10): ${results[0].logs.poolCountries.slice(0, 10).map(([country, count]) => `${country} ${count}`).join(', ')}, ${results[0].logs.poolCountries.length} countries in all`,
+    '',
+  ];
+  const header = ['conn records', 'log MiB', 'run wall s', 'records/s (run)', 'load s', 'conn pass s', 'conn pass CPU s', 'records/s (conn pass)', 'peak RSS MiB'];
+  const rows = results.map((result) => [
+    result.logs.records.toLocaleString('en-US'),
+    mib(result.logs.bytes),
+    seconds(result.wallMs),
+    perSecond(result.logs.records, result.wallMs),
+    seconds(result.times.loadMs),
+    seconds(result.times.connectionsMs),
+    seconds(result.times.connectionsCpuMs),
+    perSecond(result.logs.records, result.times.connectionsMs),
+    mib(result.peakRss),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const format = (row: string[]) => row.map((cell, column) => cell.padStart(widths[column])).join('  ');
+  lines.push(format(header), ...rows.map(format), '');
+
+  // Both runs enrich the same pool of addresses once each (GeoIP, ASN, zones), so the difference
+  // between them is the cost of the extra records with every address already enriched.
+  const [small, large] = results;
+  const extraRecords = large.logs.records - small.logs.records;
+  lines.push(
+    `conn pass with enrichment cached (the ${extraRecords.toLocaleString('en-US')} records the larger run adds): ` +
+      `${perSecond(extraRecords, large.times.connectionsMs - small.times.connectionsMs)} records/s by wall time, ` +
+      `${perSecond(extraRecords, large.times.connectionsCpuMs - small.times.connectionsCpuMs)} records/s by CPU time`,
+    '',
+  );
+  for (const result of results) {
+    const { times } = result;
+    lines.push(
+      `${result.logs.records} records: start-up and imports ${seconds(times.importMs)} s, assess() ${seconds(times.assessMs)} s ` +
+        `(load ${seconds(times.loadMs)} s, ssl pass ${seconds(times.namesMs)} s, conn pass ${seconds(times.connectionsMs)} s, ` +
+        `scoring ${seconds(times.assessMs - times.loadMs - times.namesMs - times.connectionsMs)} s), ${times.connections} connections kept of ${times.read} records read`,
+    );
+  }
+  lines.push(`peak RSS measured with ${results[0].rssSource}`);
+  return lines.join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const sizes = [Math.floor(options.records / 4), options.records];
+  const results: RunResult[] = [];
+  for (const records of sizes) results.push(await benchmarkSize(records, options));
+  process.stdout.write(report(results, options));
+}
+
+await main();

@@ -1,0 +1,74 @@
+// Child process of the assess benchmark: runs assess() once on the given logs and prints one JSON
+// line with the stage times. It runs apart from the generator, so that its peak RSS is that of
+// an assess run alone.
+//
+// Usage: node --import=tsx bench/run-assess.ts LOG_DIR POPULATION
+
+import { performance } from 'node:perf_hooks';
+import { assess } from '../src/assess/assess.ts';
+import type { AggregateStage } from '../src/assess/aggregate-logs.ts';
+
+/** Stage times in milliseconds, and RSS samples in bytes when /usr/bin/time is not available. */
+export interface RunTimes {
+  /** Time from process start until main() runs: Node start-up and importing the modules, which tsx compiles. */
+  importMs: number;
+  /** The whole assess() call. */
+  assessMs: number;
+  /** Opening GeoIP and ASN databases, network lists and geodata (inside aggregateLogs). */
+  loadMs: number;
+  /** Reading the ssl log (pass 1). */
+  namesMs: number;
+  /** Reading and aggregating the conn log (pass 2). */
+  connectionsMs: number;
+  /** CPU time (user and system, all threads) of pass 2; unlike wall time, other load on the machine barely changes it. */
+  connectionsCpuMs: number;
+  connections: number;
+  read: number;
+  maxRssSampled: number;
+}
+
+const RSS_SAMPLE_MS = 20;
+
+async function main(): Promise<void> {
+  const [dir, population] = process.argv.slice(2);
+  if (!dir || !population) throw new Error('usage: run-assess.ts LOG_DIR POPULATION');
+
+  // Sampling is the fallback measure of peak memory; it misses peaks shorter than RSS_SAMPLE_MS.
+  let maxRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, process.memoryUsage.rss());
+  }, RSS_SAMPLE_MS);
+
+  const importMs = performance.now();
+  const stageEnds: Partial<Record<AggregateStage, number>> = {};
+  const stageCpu: Partial<Record<AggregateStage, number>> = {};
+  const start = performance.now();
+  const assessment = await assess({
+    inputs: [dir],
+    population,
+    onStageEnd: (stage) => {
+      stageEnds[stage] = performance.now();
+      const cpu = process.cpuUsage();
+      stageCpu[stage] = (cpu.user + cpu.system) / 1000;
+      maxRss = Math.max(maxRss, process.memoryUsage.rss());
+    },
+  });
+  const end = performance.now();
+  clearInterval(sampler);
+  maxRss = Math.max(maxRss, process.memoryUsage.rss());
+
+  const times: RunTimes = {
+    importMs,
+    assessMs: end - start,
+    loadMs: stageEnds.load! - start,
+    namesMs: stageEnds.names! - stageEnds.load!,
+    connectionsMs: stageEnds.connections! - stageEnds.names!,
+    connectionsCpuMs: stageCpu.connections! - stageCpu.names!,
+    connections: assessment.dataQuality.connections,
+    read: assessment.dataQuality.records.read,
+    maxRssSampled: maxRss,
+  };
+  process.stdout.write(`${JSON.stringify(times)}\n`);
+}
+
+await main();
