@@ -45,8 +45,11 @@ export function parseScenarios(text: string, file: string): Scenario[] {
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) {
     const first = document.errors[0];
-    const line = first.linePos?.[0]?.line;
-    throw new ConfigError(`invalid YAML in scenario file ${file}${line ? ` at line ${line}` : ''}: ${first.message.split('\n')[0]}`, EXAMPLE);
+    const position = first.linePos?.[0];
+    // The yaml package ends its message's first line with " at line L, column C:" before a code excerpt.
+    const problem = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const where = position ? ` at line ${position.line}, column ${position.col}` : '';
+    throw new ConfigError(`invalid YAML in scenario file ${file}${where}: ${problem}`, EXAMPLE);
   }
   const root = document.contents;
   if (!isSeq(root) || root.items.length === 0) {
