@@ -1,12 +1,23 @@
 // Conversions of single log field values, shared by the Zeek and flow readers.
 
 /**
+ * Latest time a JavaScript Date can hold (8.64e15 ms, year 275760), in seconds. Later times
+ * cannot be turned into a day or an ISO string, so they are invalid like negative ones.
+ */
+export const MAX_TIMESTAMP_SECONDS = 8.64e12;
+
+/** Returns seconds since the epoch if they lie from 1970 to MAX_TIMESTAMP_SECONDS, else undefined. */
+export function checkTimestampRange(seconds: number): number | undefined {
+  return seconds >= 0 && seconds <= MAX_TIMESTAMP_SECONDS ? seconds : undefined;
+}
+
+/**
  * Parses a timestamp: seconds since the Unix epoch as decimal text, or ISO 8601 text.
- * Returns undefined for anything else and for times before 1970.
+ * Returns undefined for anything else and for times outside 1970 to MAX_TIMESTAMP_SECONDS.
  */
 export function parseTimestamp(text: string): number | undefined {
   const seconds = +text;
-  if (text.length !== 0 && seconds - seconds === 0) return seconds >= 0 ? seconds : undefined;
+  if (text.length !== 0 && seconds - seconds === 0) return checkTimestampRange(seconds);
   return parseIsoTimestamp(text);
 }
 

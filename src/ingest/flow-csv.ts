@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { InputError } from '../errors.ts';
 import { normalizeAddress } from '../population/normalize-address.ts';
 import type { ConnRecord, LogRecord } from '../types.ts';
-import { parseIsoTimestamp, parseNonNegative, parsePort } from './field-values.ts';
+import { checkTimestampRange, parseIsoTimestamp, parseNonNegative, parsePort } from './field-values.ts';
 import type { LineParser } from './line-parser.ts';
 import type { FileTally } from './tally.ts';
 
@@ -124,7 +124,7 @@ function protocolName(text: string): string {
 // They are read as UTC here, so run nfdump with TZ=UTC.
 function parseFlowTime(text: string, unitsPerSecond: number): number | undefined {
   const number = +text;
-  if (text.length !== 0 && number - number === 0) return number >= 0 ? number / unitsPerSecond : undefined;
+  if (text.length !== 0 && number - number === 0) return checkTimestampRange(number / unitsPerSecond);
   return parseIsoTimestamp(text.trim());
 }
 
