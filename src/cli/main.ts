@@ -10,7 +10,7 @@ import { Aggregate } from '../aggregate/aggregate.ts';
 import { loadWeights } from '../score/load-weights.ts';
 import { REPORTERS } from '../report/reporters.ts';
 import { formatExplain } from '../report/format-explain.ts';
-import { FootprintError } from '../errors.ts';
+import { FootprintError, InputError } from '../errors.ts';
 import { evaluate } from '../evaluate/evaluate-scenarios.ts';
 import { formatEvaluationJson, formatEvaluationTable } from '../evaluate/format-evaluation.ts';
 import { HELP, COMMAND_HELP } from './help.ts';
@@ -86,8 +86,33 @@ function progress(quiet: boolean | undefined) {
 }
 
 function output(text: string, out: string | undefined): void {
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    throw new InputError(
+      `cannot write output file ${out}: ${describeWriteError(error as NodeJS.ErrnoException)}`,
+      'Check that its folder exists and is writable, or leave out --out to write to standard output.',
+    );
+  }
+}
+
+function describeWriteError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'its folder does not exist (ENOENT)';
+  if (error.code === 'EISDIR') return 'it is a folder (EISDIR)';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return `permission denied (${error.code})`;
+  return error.message;
+}
+
+/** Rejects an empty --population, which would otherwise fall back to Zeek's local flags unseen. */
+function population(value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') {
+    throw new UsageError('--population is empty', 'Give comma-separated CIDRs or addresses, or a file of them, for example --population 192.0.2.0/24.');
+  }
+  return value;
 }
 
 async function runAssess(args: string[]): Promise<number> {
@@ -106,7 +131,7 @@ async function runAssess(args: string[]): Promise<number> {
 
   const assessment = await assess({
     inputs: positionals,
-    population: values.population,
+    population: population(values.population),
     inputFormat: values['input-format'],
     geoipPath: values.geoip,
     asnPath: values.asn,
@@ -136,7 +161,7 @@ async function runAggregate(args: string[]): Promise<number> {
   const weights = loadWeights(values.weights);
   const { aggregate, context } = await aggregateLogs({
     inputs: positionals,
-    population: values.population,
+    population: population(values.population),
     inputFormat: values['input-format'],
     geoipPath: values.geoip,
     asnPath: values.asn,
