@@ -34,6 +34,7 @@ export function setWeight(weights: Weights, key: string, value: number): Weights
   }
   const last = parts[parts.length - 1];
   if (typeof node[last] !== 'number') throw new ConfigError(`unknown or non-numeric weight "${key}"`, 'Use a dotted key of a number in heuristics/default.yaml, for example score.bias.');
+  // NOTE: the ranges that loadWeights enforces are not checked here, so a sweep can leave them.
   node[last] = value;
   return copy;
 }
