@@ -65,6 +65,8 @@ interface AddressInfo {
   city: string;
   /** Audience from the network alone, for connections with no attributed domain. */
   networkAudience: ResourceAudience;
+  /** [{ share: 1, networkAudience }], built once so that unattributed connections allocate no list. */
+  networkShares: { share: number; audience: ResourceAudience }[];
   zones: { name: string; country: string; city?: string }[];
 }
 
@@ -223,13 +225,15 @@ function enrichAddress(address: string, sources: EnrichSources): AddressInfo {
   const zones = (geo ? matchEconomicZones(geo, sources.geodata) : [])
     .filter((match) => geo?.accuracyRadiusKm !== undefined || match.zone.city === city)
     .map((match) => ({ name: match.zone.name, country: match.zone.country, city: match.zone.city }));
+  const networkAudience = categoriseNetworkOnly(network, geo, address);
   return {
     geo,
     network,
     place: country ? placeKey(country, city || undefined) : '',
     country,
     city,
-    networkAudience: categoriseNetworkOnly(network, geo, address),
+    networkAudience,
+    networkShares: [{ share: 1, audience: networkAudience }],
     zones,
   };
 }
@@ -281,7 +285,7 @@ function addConnection(
   if (attribution) totals.attributed += 1;
   const shares = attribution
     ? attribution.domains.map((entry) => ({ share: entry.share, audience: audienceOf(entry.domain, audiences, geodata) }))
-    : [{ share: 1, audience: info.networkAudience }];
+    : info.networkShares;
   const ambiguity = attribution?.ambiguity ?? 0;
 
   for (const { share, audience } of shares) {
