@@ -271,6 +271,11 @@ export class Aggregate {
       if (!Array.isArray(json[field])) throw new DataError(`${file}: field "${field}" is missing or not a list`, 'Write the baseline again with `footprint aggregate`.');
     }
 
+    checkEntries(file, 'cells', json.cells, ['established', 'failed', 'bytes', 'hour'], ['layer', 'country', 'city', 'category', 'networkClass', 'direction', 'day']);
+    checkEntries(file, 'resources', json.resources, ['connections', 'ambiguityWeight'], ['place', 'resource', 'category', 'rule']);
+    checkEntries(file, 'inboundPeers', json.inboundPeers, ['connections', 'established'], ['place', 'peer', 'networkClass'], 'ports');
+    checkEntries(file, 'quality', json.quality, ['addresses', 'addressesWithAccuracy', 'accuracyKmSum'], ['place']);
+
     const aggregate = new Aggregate();
     json.cells.forEach((cell) => aggregate.addCell(cell, cell));
     json.resources.forEach((use) => aggregate.addResource(use));
@@ -287,6 +292,30 @@ export class Aggregate {
     };
     return aggregate;
   }
+}
+
+/**
+ * Checks the fields of each entry of one list, so that a damaged or hand-edited file stops with
+ * the entry's position instead of turning counts into NaN (or crashing on missing ports).
+ */
+function checkEntries(file: string, list: string, entries: unknown[], numbers: string[], strings: string[], numberList?: string): void {
+  const fail = (index: number, detail: string) => {
+    throw new DataError(`${file}: ${list}[${index}]${detail}`, 'Write the baseline again with `footprint aggregate`.');
+  };
+  entries.forEach((entry, index) => {
+    if (typeof entry !== 'object' || entry === null) fail(index, ' is not an object');
+    const record = entry as Record<string, unknown>;
+    for (const key of numbers) {
+      if (typeof record[key] !== 'number' || !Number.isFinite(record[key])) fail(index, `.${key} is ${JSON.stringify(record[key])}, not a number`);
+    }
+    for (const key of strings) {
+      if (typeof record[key] !== 'string') fail(index, `.${key} is ${JSON.stringify(record[key])}, not a string`);
+    }
+    if (numberList !== undefined) {
+      const values = record[numberList];
+      if (!Array.isArray(values) || !values.every((value) => typeof value === 'number')) fail(index, `.${numberList} is ${JSON.stringify(values)}, not a list of numbers`);
+    }
+  });
 }
 
 function addRecord<K extends string>(target: Partial<Record<K, number>>, source: Partial<Record<K, number>>): void {

@@ -197,3 +197,28 @@ test('peer ports are capped', (t) => {
   t.is(merged.connections, 41);
   t.is(merged.established, 1);
 });
+
+test('fromJSON rejects damaged entries', (t) => {
+  const json = feed(steps).toJSON();
+  const hint = 'Write the baseline again with `footprint aggregate`.';
+
+  const noCount = structuredClone(json) as unknown as { cells: Record<string, unknown>[] };
+  delete noCount.cells[1].established;
+  const error = t.throws(() => Aggregate.fromJSON(noCount, 'b.json'), { instanceOf: DataError, message: 'b.json: cells[1].established is undefined, not a number' });
+  t.is(error?.hint, hint);
+
+  const textCount = structuredClone(json) as unknown as { resources: Record<string, unknown>[] };
+  textCount.resources[0].connections = '3';
+  t.throws(() => Aggregate.fromJSON(textCount, 'b.json'), { instanceOf: DataError, message: 'b.json: resources[0].connections is "3", not a number' });
+
+  const noPorts = structuredClone(json) as unknown as { inboundPeers: Record<string, unknown>[] };
+  delete noPorts.inboundPeers[1].ports;
+  t.throws(() => Aggregate.fromJSON(noPorts, 'b.json'), { instanceOf: DataError, message: 'b.json: inboundPeers[1].ports is undefined, not a list of numbers' });
+
+  const noPlace = structuredClone(json) as unknown as { quality: Record<string, unknown>[] };
+  noPlace.quality[0].place = 7;
+  t.throws(() => Aggregate.fromJSON(noPlace, 'b.json'), { instanceOf: DataError, message: 'b.json: quality[0].place is 7, not a string' });
+
+  const notObject = { ...json, cells: [null] };
+  t.throws(() => Aggregate.fromJSON(notObject, 'b.json'), { instanceOf: DataError, message: 'b.json: cells[0] is not an object' });
+});
