@@ -43,9 +43,10 @@ const ASSESS_OPTIONS = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command) throw new UsageError('missing command', 'Commands: assess, aggregate, merge, evaluate. Run `footprint --help` for the usage.');
+  if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
-    return command ? 0 : 2;
+    return 0;
   }
   if (command === '--version' || command === '-V') {
     process.stdout.write('footprint 0.1.0\n');
