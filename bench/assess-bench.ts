@@ -2,14 +2,15 @@
 //
 // Usage: npm run bench -- [--records N] [--seed S] [--pool P] [--keep] [--no-pin] [--cpu-prof DIR]
 //
-// Writes a conn log of N/4 records and one of N records (plus an ssl log each) into a temporary
-// folder, runs assess on each in a child process and prints the throughput and the peak RSS of
-// both runs. Peak RSS comes from /usr/bin/time -v when it exists, else from sampling
+// Writes a conn log (plus an ssl log) into a temporary folder and assesses it in a child process,
+// three times: N/4 records, N records, and the N/4 log read as four files (N records that meet
+// no aggregate key the N/4 run lacks). Prints the throughput and the peak RSS of each run.
+// Peak RSS comes from /usr/bin/time -v when it exists, else from sampling
 // process.memoryUsage.rss() in the child. The child is pinned to one CPU with taskset when it
 // exists, so the figures are those of one core (garbage collector threads included).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,8 @@ const RUNNER = fileURLToPath(new URL('./run-assess.ts', import.meta.url));
 
 interface RunResult {
   logs: GeneratedLogs;
+  /** How many times the conn log is read (as that many files), so records = logs.records * copies. */
+  copies: number;
   generateMs: number;
   /** Wall time of the child process, from spawn to exit. */
   wallMs: number;
@@ -64,7 +67,7 @@ function wholeNumber(text: string, option: string, minimum: number): number {
   return value;
 }
 
-function runChild(logs: GeneratedLogs, options: ReturnType<typeof parseOptions>): Omit<RunResult, 'logs' | 'generateMs'> {
+function runChild(logs: GeneratedLogs, options: ReturnType<typeof parseOptions>): Omit<RunResult, 'logs' | 'generateMs' | 'copies'> {
   const nodeArgs = ['--import=tsx'];
   if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
   let command = [process.execPath, ...nodeArgs, RUNNER, join(logs.connPath, '..'), logs.population];
@@ -86,17 +89,32 @@ function runChild(logs: GeneratedLogs, options: ReturnType<typeof parseOptions>)
     : { wallMs, times, peakRss: times.maxRssSampled, rssSource: 'process.memoryUsage.rss() sampled every 20 ms' };
 }
 
-async function benchmarkSize(records: number, options: ReturnType<typeof parseOptions>): Promise<RunResult> {
+/**
+ * Generates a conn log of `records` records and assesses it. With copies > 1 the folder holds that
+ * many hard links to the same log, so the run reads copies * records records but meets no key
+ * (place, category, hour) that one copy lacks: its peak RSS shows what the record count alone costs.
+ */
+async function benchmarkSize(records: number, copies: number, options: ReturnType<typeof parseOptions>): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'footprint-bench-'));
   try {
     const start = performance.now();
     const logs = await generateZeekLogs(dir, { records, seed: options.seed, poolSize: options.pool });
+    for (let copy = 2; copy <= copies; copy++) linkOrCopy(logs.connPath, join(dir, `conn-copy${copy}.log`));
     const generateMs = performance.now() - start;
-    process.stderr.write(`generated ${records} conn records (${mib(logs.bytes)} MiB) in ${dir} in ${seconds(generateMs)} s; running assess\n`);
-    return { logs, generateMs, ...runChild(logs, options) };
+    const described = copies > 1 ? `${records} conn records, read ${copies} times,` : `${records} conn records`;
+    process.stderr.write(`generated ${described} (${mib(logs.bytes)} MiB) in ${dir} in ${seconds(generateMs)} s; running assess\n`);
+    return { logs, copies, generateMs, ...runChild(logs, options) };
   } finally {
     if (options.keep) process.stderr.write(`kept ${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }
 
@@ -120,24 +138,28 @@ function report(results: RunResult[], options: ReturnType<typeof parseOptions>):
     `pool countries (top 10): ${results[0].logs.poolCountries.slice(0, 10).map(([country, count]) => `${country} ${count}`).join(', ')}, ${results[0].logs.poolCountries.length} countries in all`,
     '',
   ];
-  const header = ['conn records', 'log MiB', 'run wall s', 'records/s (run)', 'load s', 'conn pass s', 'conn pass CPU s', 'records/s (conn pass)', 'peak RSS MiB'];
-  const rows = results.map((result) => [
-    result.logs.records.toLocaleString('en-US'),
-    mib(result.logs.bytes),
-    seconds(result.wallMs),
-    perSecond(result.logs.records, result.wallMs),
-    seconds(result.times.loadMs),
-    seconds(result.times.connectionsMs),
-    seconds(result.times.connectionsCpuMs),
-    perSecond(result.logs.records, result.times.connectionsMs),
-    mib(result.peakRss),
-  ]);
+  const header = ['conn records', 'files', 'run wall s', 'records/s (run)', 'load s', 'conn pass s', 'conn pass CPU s', 'records/s (conn pass)', 'cells', 'peak RSS MiB'];
+  const rows = results.map((result) => {
+    const records = result.logs.records * result.copies;
+    return [
+      records.toLocaleString('en-US'),
+      result.copies === 1 ? '1' : `${result.copies} x ${result.logs.records.toLocaleString('en-US')}`,
+      seconds(result.wallMs),
+      perSecond(records, result.wallMs),
+      seconds(result.times.loadMs),
+      seconds(result.times.connectionsMs),
+      seconds(result.times.connectionsCpuMs),
+      perSecond(records, result.times.connectionsMs),
+      result.times.cells.toLocaleString('en-US'),
+      mib(result.peakRss),
+    ];
+  });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const format = (row: string[]) => row.map((cell, column) => cell.padStart(widths[column])).join('  ');
   lines.push(format(header), ...rows.map(format), '');
 
-  // Both runs enrich the same pool of addresses once each (GeoIP, ASN, zones), so the difference
-  // between them is the cost of the extra records with every address already enriched.
+  // Both single-file runs enrich the same pool of addresses once each (GeoIP, ASN, zones), so the
+  // difference between them is the cost of the extra records with every address already enriched.
   const [small, large] = results;
   const extraRecords = large.logs.records - small.logs.records;
   lines.push(
@@ -149,9 +171,10 @@ function report(results: RunResult[], options: ReturnType<typeof parseOptions>):
   for (const result of results) {
     const { times } = result;
     lines.push(
-      `${result.logs.records} records: start-up and imports ${seconds(times.importMs)} s, assess() ${seconds(times.assessMs)} s ` +
+      `${result.logs.records * result.copies} records: start-up and imports ${seconds(times.importMs)} s, assessment ${seconds(times.assessMs)} s ` +
         `(load ${seconds(times.loadMs)} s, ssl pass ${seconds(times.namesMs)} s, conn pass ${seconds(times.connectionsMs)} s, ` +
-        `scoring ${seconds(times.assessMs - times.loadMs - times.namesMs - times.connectionsMs)} s), ${times.connections} connections kept of ${times.read} records read`,
+        `scoring ${seconds(times.assessMs - times.loadMs - times.namesMs - times.connectionsMs)} s), ${times.connections} connections kept of ${times.read} records read, ` +
+        `${times.cells} cells, ${times.resources} resources, ${times.inboundPeers} inbound peers`,
     );
   }
   lines.push(`peak RSS measured with ${results[0].rssSource}`);
@@ -160,9 +183,11 @@ function report(results: RunResult[], options: ReturnType<typeof parseOptions>):
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  const sizes = [Math.floor(options.records / 4), options.records];
+  const quarter = Math.floor(options.records / 4);
   const results: RunResult[] = [];
-  for (const records of sizes) results.push(await benchmarkSize(records, options));
+  results.push(await benchmarkSize(quarter, 1, options));
+  results.push(await benchmarkSize(options.records, 1, options));
+  results.push(await benchmarkSize(quarter, 4, options));
   process.stdout.write(report(results, options));
 }
 

@@ -1,18 +1,19 @@
-// Child process of the assess benchmark: runs assess() once on the given logs and prints one JSON
-// line with the stage times. It runs apart from the generator, so that its peak RSS is that of
+// Child process of the assess benchmark: assesses the given logs once, as assess() does, and
+// prints one JSON line with the stage times and the size of the aggregate. It runs apart from the generator, so that its peak RSS is that of
 // an assess run alone.
 //
 // Usage: node --import=tsx bench/run-assess.ts LOG_DIR POPULATION
 
 import { performance } from 'node:perf_hooks';
-import { assess } from '../src/assess/assess.ts';
-import type { AggregateStage } from '../src/assess/aggregate-logs.ts';
+import { aggregateLogs, type AggregateStage } from '../src/assess/aggregate-logs.ts';
+import { createBaseline, scoreAggregate } from '../src/assess/assess.ts';
+import { loadWeights } from '../src/score/load-weights.ts';
 
 /** Stage times in milliseconds, and RSS samples in bytes when /usr/bin/time is not available. */
 export interface RunTimes {
   /** Time from process start until main() runs: Node start-up and importing the modules, which tsx compiles. */
   importMs: number;
-  /** The whole assess() call. */
+  /** The whole assessment, as assess() runs it. */
   assessMs: number;
   /** Opening GeoIP and ASN databases, network lists and geodata (inside aggregateLogs). */
   loadMs: number;
@@ -24,6 +25,10 @@ export interface RunTimes {
   connectionsCpuMs: number;
   connections: number;
   read: number;
+  /** Entries of the aggregate: memory grows with these, not with the records read. */
+  cells: number;
+  resources: number;
+  inboundPeers: number;
   maxRssSampled: number;
 }
 
@@ -43,16 +48,21 @@ async function main(): Promise<void> {
   const stageEnds: Partial<Record<AggregateStage, number>> = {};
   const stageCpu: Partial<Record<AggregateStage, number>> = {};
   const start = performance.now();
-  const assessment = await assess({
+  const options = {
     inputs: [dir],
     population,
-    onStageEnd: (stage) => {
+    onStageEnd: (stage: AggregateStage) => {
       stageEnds[stage] = performance.now();
       const cpu = process.cpuUsage();
       stageCpu[stage] = (cpu.user + cpu.system) / 1000;
       maxRss = Math.max(maxRss, process.memoryUsage.rss());
     },
-  });
+  };
+  // The body of assess() (src/assess/assess.ts), with the aggregate kept to report its size.
+  const weights = loadWeights();
+  const baseline = createBaseline(undefined, weights);
+  const { aggregate, context } = await aggregateLogs({ ...options, failedWeight: weights.counting.failed_weight });
+  const assessment = scoreAggregate(aggregate, context, baseline, weights, options);
   const end = performance.now();
   clearInterval(sampler);
   maxRss = Math.max(maxRss, process.memoryUsage.rss());
@@ -66,6 +76,9 @@ async function main(): Promise<void> {
     connectionsCpuMs: stageCpu.connections! - stageCpu.names!,
     connections: assessment.dataQuality.connections,
     read: assessment.dataQuality.records.read,
+    cells: aggregate.cells.size,
+    resources: aggregate.resources.size,
+    inboundPeers: aggregate.inboundPeers.size,
     maxRssSampled: maxRss,
   };
   process.stdout.write(`${JSON.stringify(times)}\n`);
