@@ -6,12 +6,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ConfigError, InputError } from '../errors.ts';
+import type { Category } from '../types.ts';
 
 export const DEFAULT_WEIGHTS_PATH = path.resolve(import.meta.dirname, '../../heuristics/default.yaml');
 
 export interface Weights {
   version: number;
-  counting: { inbound_weight: number; failed_weight: number; scanner_min_ports: number };
+  counting: {
+    inbound_weight: number;
+    failed_weight: number;
+    scanner_min_ports: number;
+    /** Weight of a local-resource connection by category; categories not listed weigh 1. */
+    category_weights: Partial<Record<Category, number>>;
+  };
   test: {
     prior_shape: number;
     prior_rate: number;
@@ -68,6 +75,9 @@ const RANGES: Record<string, [number, number]> = {
   'confidence.ambiguity_for_point': [0, 1],
   present_min_probability: [0.01, 0.99],
 };
+for (const category of ['local-news', 'national-government', 'municipal-government', 'university', 'economic-zone', 'national-platform', 'other']) {
+  RANGES[`counting.category_weights.${category}`] = [0, 10];
+}
 
 let defaults: Weights | undefined;
 

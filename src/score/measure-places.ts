@@ -47,7 +47,7 @@ export function isScanner(peer: InboundPeer, weights: Weights): boolean {
 /** Measures every place that has activity or local-resource use, countries and cities alike. */
 export function measurePlaces(aggregate: Aggregate, weights: Weights): Map<string, PlaceMeasures> {
   const places = new Map<string, PlaceMeasures>();
-  const { failed_weight: failedWeight, inbound_weight: inboundWeight } = weights.counting;
+  const { failed_weight: failedWeight, inbound_weight: inboundWeight, category_weights: categoryWeights } = weights.counting;
 
   const get = (country: string, city?: string): PlaceMeasures => {
     const place = city ? `${country}/${city}` : country;
@@ -111,10 +111,10 @@ export function measurePlaces(aggregate: Aggregate, weights: Weights): Map<strin
         addEvent(measures, cell.day, cell.hour, weight);
       }
     } else {
-      const directionWeight = cell.direction === 'inbound' ? inboundWeight : 1;
+      const localWeight = weight * (cell.direction === 'inbound' ? inboundWeight : 1) * (categoryWeights[cell.category] ?? 1);
       for (const measures of targets(cell.country, cell.city)) {
-        measures.local += weight * directionWeight;
-        addEvent(measures, cell.day, cell.hour, weight * directionWeight);
+        measures.local += localWeight;
+        addEvent(measures, cell.day, cell.hour, localWeight);
       }
     }
   }
