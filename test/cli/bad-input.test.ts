@@ -22,7 +22,14 @@ test('missing log file', async (t) => {
 test('folder without logs', async (t) => {
   const folder = await temporaryFolder();
   await writeFile(path.join(folder, 'README.txt'), 'Notes about this capture.\n');
-  assertCleanError(t, await assessInputs([folder]), 1, [`no connection log among the inputs (${folder})`, 'Zeek conn log']);
+  assertCleanError(t, await assessInputs([folder]), 1, [
+    `no connection log among the inputs (${folder}); skipped: ${path.join(folder, 'README.txt')} (not a recognised log`,
+    'Zeek conn log',
+  ]);
+});
+
+test('DNS log without a conn log', async (t) => {
+  assertCleanError(t, await assessInputs(['examples/demo/dns.log']), 1, [`found only dns log ${path.resolve('examples/demo/dns.log')}`]);
 });
 
 test('PNG named as a log', async (t) => {
@@ -44,7 +51,7 @@ test('empty log file', async (t) => {
   const folder = await temporaryFolder();
   const file = path.join(folder, 'conn.log');
   await writeFile(file, '');
-  assertCleanError(t, await assessInputs([file]), 1, [`no connection log among the inputs (${file})`]);
+  assertCleanError(t, await assessInputs([file]), 1, [`no connection log among the inputs (${file}); skipped: ${file} (empty file)`]);
 });
 
 test('truncated gzip log', async (t) => {
