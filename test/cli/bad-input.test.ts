@@ -1,6 +1,6 @@
-// Bad input through the real command line: a malformed line is skipped and counted with its
-// reason; a missing or unreadable file, an invalid population or weights file stops the run
-// with exit 1 and a message that names the file, line or value. No stack trace in any case.
+// Bad input through the real command line. A malformed line is skipped and counted with its
+// reason. A missing or unreadable file, an invalid population or an invalid weights file stops
+// the run with exit 1 and a message that names the file, line or value, never a stack trace.
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -160,8 +160,8 @@ test('malformed lines in the table', async (t) => {
 });
 
 test('timestamp past year 275760', async (t) => {
-  // 1e20 s is past the last time a JavaScript Date holds (8.64e12 s); it used to end the run
-  // with an internal error.
+  // 1e20 s is past the latest time a JavaScript Date can represent (8.64e12 s). It used to end
+  // the run with an internal error.
   const folder = await temporaryFolder();
   const file = path.join(folder, 'conn.log');
   const text = await readFile(MALFORMED, 'utf8');

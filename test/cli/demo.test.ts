@@ -1,5 +1,5 @@
 // The demo run end to end through the real command line, in every output format.
-// examples/demo holds five working days of three hosts in 203.0.113.0/24 whose users live in
+// examples/demo contains five working days of three hosts in 203.0.113.0/24 whose users live in
 // Delhi (scripts/make-demo.ts writes it); README.md shows the table that these tests check.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -23,7 +23,7 @@ test('nfdump CSV export', async (t) => {
     ['CZ'],
   );
   // TODO: one-way NetFlow flows have opkt 0, so classifyOutcome counts all three as failed and
-  // CZ's activity is 3 x failed_weight; assert the established count once that is settled.
+  // CZ's activity is 3 x failed_weight. Assert the established count once that is settled.
   t.true(assessment.countries[0].evidence.activity.outbound > 0);
 });
 

@@ -4,8 +4,8 @@
 // "footprint: error:" with exit 1 or 2.
 //
 // A full assess() call loads the GeoIP, ASN and world-prior data each time (about 2 s on a
-// 2-core runner), so each case is first read on its own through the ingest stage that assess()
-// uses (discoverInputs, readLogFile), then all cases that read without error go through one
+// 2-core runner). So each case is first read on its own through the ingest stage that assess()
+// uses (discoverInputs, readLogFile). All cases that read without error then go through one
 // assess() call together, and a few go through the real command line.
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';

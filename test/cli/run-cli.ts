@@ -28,7 +28,8 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
       ['bin/footprint.js', ...args],
       { cwd: REPO_ROOT, env: { ...process.env, FOOTPRINT_DEBUG: '', ...options.env }, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        let code = 0;
+        if (error) code = typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });
       },
     );
