@@ -1,7 +1,7 @@
 // Runs the real command line (`node bin/footprint.js ...`) from the repository root, and checks
 // the error contract: exit code, a first line "footprint: error:", no stack trace.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,9 +36,16 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
   });
 }
 
-/** Creates a fresh temporary folder for files a test writes. */
-export function temporaryFolder(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'footprint-cli-'));
+const createdFolders: string[] = [];
+process.once('exit', () => {
+  for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Creates a fresh temporary folder for files a test writes; it is removed when the test process exits. */
+export async function temporaryFolder(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'footprint-cli-'));
+  createdFolders.push(folder);
+  return folder;
 }
 
 /**
