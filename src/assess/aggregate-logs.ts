@@ -2,12 +2,12 @@
 // aggregate. DNS, TLS and HTTP logs are read first, so that connections in any file order can be
 // attributed to the names seen for their remote address.
 
-import type { ConnRecord, GeoLocation, NetworkInfo, RecordTally, ResourceAudience } from '../types.ts';
-import { Aggregate, placeKey } from '../aggregate/aggregate.ts';
+import type { Category, ConnRecord, GeoLocation, NetworkInfo, RecordTally, ResourceAudience } from '../types.ts';
+import { Aggregate, notePeerConnection, placeKey, type CellSeries, type InboundPeer, type ResourceUse } from '../aggregate/aggregate.ts';
 import { classifyOutcome } from '../aggregate/classify-outcome.ts';
 import { categoriseDomain, categoriseNetworkOnly, loadGeodata, matchEconomicZones, resolveCity } from '../categorise/index.ts';
 import type { Geodata } from '../categorise/index.ts';
-import { DomainIndex } from '../enrich/attribute-domains.ts';
+import { DomainIndex, type Attribution } from '../enrich/attribute-domains.ts';
 import { openAsnDatabase, type AsnDatabase } from '../enrich/open-asn.ts';
 import { openGeoIp, type GeoIpDatabase } from '../enrich/open-geoip.ts';
 import { classifyNetwork } from '../enrich/classify-network.ts';
@@ -65,8 +65,11 @@ interface AddressInfo {
   city: string;
   /** Audience from the network alone, for connections with no attributed domain. */
   networkAudience: ResourceAudience;
+  /** Routes of connections to this address without a name, and with SNI or Host names, by direction. */
+  routes: { outbound?: Route; inbound?: Route; namedOutbound?: Route; namedInbound?: Route };
+  /** Routes of connections named by DNS answers, which change over time, by direction and names. */
+  dnsRoutes?: Map<string, Route>;
   /** [{ share: 1, networkAudience }], built once so that unattributed connections allocate no list. */
-  networkShares: { share: number; audience: ResourceAudience }[];
   zones: { name: string; country: string; city?: string }[];
 }
 
@@ -174,6 +177,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     finishFile(context, file, fileTally);
   }
 
+  addRouteTotals(aggregate, addresses.values());
   options.onStageEnd?.('connections');
 
   context.rejectExamples = sampler.examples();
@@ -237,27 +241,121 @@ function enrichAddress(address: string, sources: EnrichSources): AddressInfo {
     country,
     city,
     networkAudience,
-    networkShares: [{ share: 1, audience: networkAudience }],
+    routes: {},
     zones,
   };
 }
 
-/** UTC day (YYYY-MM-DD) and hour (0-23) of the latest hour seen; logs run in time order, so most records hit it. */
-const lastHour = { start: NaN, day: '', hour: 0 };
-
-function utcDayHour(ts: number): { day: string; hour: number } {
-  const start = Math.floor(ts / 3600) * 3600;
-  if (start !== lastHour.start) {
-    const iso = new Date(start * 1000).toISOString();
-    lastHour.start = start;
-    lastHour.day = iso.slice(0, 10);
-    lastHour.hour = Number(iso.slice(11, 13));
-  }
-  return lastHour;
-}
-
 // Network classes whose server location says nothing of the place, so zones skip them.
 const ZONE_SKIPPED_CLASSES: ReadonlySet<string> = new Set(['cdn', 'cloud-hosting', 'global-platform', 'opsec']);
+
+/** One series to add a connection to, with the share of the connection it gets. */
+interface Slot {
+  series: CellSeries;
+  share: number;
+  /** Resource use to count, resolved on first use so that unused routes add no resource. */
+  resource?: { place: string; resource: string; category: Category; rule: string; use?: ResourceUse };
+  ambiguity: number;
+  /** Counted only for established connections (local evidence from a network alone). */
+  establishedOnly: boolean;
+  /** Failed connections add `failedWeight` to the resource count (domain audiences), or only to the cells (zones). */
+  zone: boolean;
+}
+
+/**
+ * Everything a connection to one address, in one direction and with one attribution, adds to: the
+ * series and resources are resolved once per route, so a connection costs a few numeric map
+ * lookups and additions.
+ */
+interface Route {
+  slots: Slot[];
+  categoryShares: [Category, number][];
+  attributed: boolean;
+  inboundPeer?: InboundPeer;
+  /** Connections that took this route; the run totals are summed from these at the end. */
+  connections: number;
+}
+
+function buildRoute(aggregate: Aggregate, direction: 'outbound' | 'inbound', info: AddressInfo, attribution: Attribution | undefined, audiences: Map<string, ResourceAudience>, geodata: Geodata): Route {
+  const shares = attribution
+    ? attribution.domains.map((entry) => ({ share: entry.share, audience: audienceOf(entry.domain, audiences, geodata) }))
+    : [{ share: 1, audience: info.networkAudience }];
+  const ambiguity = attribution?.ambiguity ?? 0;
+  const slots: Slot[] = [];
+  const categoryShares: [Category, number][] = [];
+
+  for (const { share, audience } of shares) {
+    categoryShares.push([audience.category, share]);
+    const endpoint = aggregate.series({ layer: 'endpoint', country: info.country, city: info.city, category: audience.category, networkClass: info.network.networkClass, direction });
+    slots.push({ series: endpoint, share, ambiguity, establishedOnly: false, zone: false });
+
+    // A network alone says "other" for any ordinary server. Only a domain, or an education or
+    // government network that the population itself reached, makes a resource local to an
+    // audience. Inbound scans from university networks are common and tell nothing of the users.
+    if (!audience.country) continue;
+    if (!attribution && (audience.category === 'other' || direction === 'inbound')) continue;
+    slots.push({
+      series: aggregate.series({ layer: 'resource', country: audience.country, city: audience.city ?? '', category: audience.category, networkClass: '', direction }),
+      share,
+      resource: { place: placeKey(audience.country, audience.city), resource: audience.resource, category: audience.category, rule: audience.rule },
+      ambiguity,
+      establishedOnly: !attribution,
+      zone: false,
+    });
+  }
+
+  // Economic zones are matched on the server's location, so hosting that sits in a zone counts
+  // only when it is not CDN, cloud or a global platform. Only outbound connections count,
+  // because inbound peers in a zone are measured as inbound peers.
+  if (direction === 'outbound' && !ZONE_SKIPPED_CLASSES.has(info.network.networkClass)) {
+    for (const zone of info.zones) {
+      slots.push({
+        series: aggregate.series({ layer: 'resource', country: zone.country, city: zone.city ?? '', category: 'economic-zone', networkClass: '', direction }),
+        share: 1,
+        resource: { place: placeKey(zone.country, zone.city), resource: `zone:${zone.name}`, category: 'economic-zone', rule: `server geolocated in economic zone ${zone.name}` },
+        ambiguity: 0,
+        establishedOnly: false,
+        zone: true,
+      });
+    }
+  }
+  return { slots, categoryShares, attributed: attribution !== undefined, connections: 0 };
+}
+
+/** Adds the connections counted on each route to the run totals, by category and network class. */
+function addRouteTotals(aggregate: Aggregate, infos: Iterable<AddressInfo>): void {
+  const totals = aggregate.totals;
+  for (const info of infos) {
+    const routes = [info.routes.outbound, info.routes.inbound, info.routes.namedOutbound, info.routes.namedInbound, ...(info.dnsRoutes?.values() ?? [])];
+    for (const route of routes) {
+      if (!route || route.connections === 0) continue;
+      totals.connections += route.connections;
+      totals.byNetworkClass[info.network.networkClass] = (totals.byNetworkClass[info.network.networkClass] ?? 0) + route.connections;
+      if (!info.place) totals.unlocated += route.connections;
+      if (route.attributed) totals.attributed += route.connections;
+      for (const [category, share] of route.categoryShares) totals.byCategory[category] = (totals.byCategory[category] ?? 0) + share * route.connections;
+    }
+  }
+}
+
+/** Returns the route of a connection, cached per address, direction and attribution. */
+function routeFor(aggregate: Aggregate, direction: 'outbound' | 'inbound', info: AddressInfo, attribution: Attribution | undefined, audiences: Map<string, ResourceAudience>, geodata: Geodata): Route {
+  // SNI and network-only attributions are the same for every connection to an address, so their
+  // routes sit in fields. DNS attributions depend on time, so they are keyed by names and shares.
+  if (!attribution || attribution.source === 'sni-or-host') {
+    const field = attribution ? (direction === 'outbound' ? 'namedOutbound' : 'namedInbound') : direction;
+    return (info.routes[field] ??= buildRoute(aggregate, direction, info, attribution, audiences, geodata));
+  }
+
+  const key = `${direction} ${attribution.domains.map((entry) => `${entry.domain}=${entry.share}`).join(' ')}`;
+  info.dnsRoutes ??= new Map();
+  let route = info.dnsRoutes.get(key);
+  if (!route) {
+    route = buildRoute(aggregate, direction, info, attribution, audiences, geodata);
+    info.dnsRoutes.set(key, route);
+  }
+  return route;
+}
 
 function addConnection(
   aggregate: Aggregate,
@@ -271,67 +369,30 @@ function addConnection(
   geodata: Geodata,
   failedWeight: number,
 ): void {
-  const { day, hour } = utcDayHour(record.ts);
-  const outcome = classifyOutcome(record);
-  const established = outcome === 'established' ? 1 : 0;
+  const hourSinceEpoch = Math.floor(record.ts / 3600);
+  const established = classifyOutcome(record) === 'established' ? 1 : 0;
+  const failed = 1 - established;
   const bytes = (record.origBytes ?? 0) + (record.respBytes ?? 0);
-  const totals = aggregate.totals;
   aggregate.noteTime(record.ts);
-  totals.connections += 1;
-  totals.byNetworkClass[info.network.networkClass] = (totals.byNetworkClass[info.network.networkClass] ?? 0) + 1;
-  if (!info.place) totals.unlocated += 1;
-
-  if (direction === 'inbound' && info.place) {
-    aggregate.addInboundPeer(info.place, remote, info.network.networkClass, established === 1, localPort);
-  }
 
   const attribution = domains.attribute(remote, record.ts);
-  if (attribution) totals.attributed += 1;
-  const shares = attribution
-    ? attribution.domains.map((entry) => ({ share: entry.share, audience: audienceOf(entry.domain, audiences, geodata) }))
-    : info.networkShares;
-  const ambiguity = attribution?.ambiguity ?? 0;
+  const route = routeFor(aggregate, direction, info, attribution, audiences, geodata);
+  route.connections += 1;
 
-  for (const { share, audience } of shares) {
-    totals.byCategory[audience.category] = (totals.byCategory[audience.category] ?? 0) + share;
-    const counts = { established: established * share, failed: (1 - established) * share, bytes: bytes * share };
-    aggregate.addCell(
-      { layer: 'endpoint', country: info.country, city: info.city, category: audience.category, networkClass: info.network.networkClass, direction, day, hour },
-      counts,
-    );
-
-    // A network alone says "other" for any ordinary server; only a domain, or an education or
-    // government network that the population itself reached, makes a resource local to an
-    // audience. Inbound scans from university networks are common and say nothing of the users.
-    if (!audience.country) continue;
-    if (!attribution && (audience.category === 'other' || direction === 'inbound' || !established)) continue;
-    aggregate.addCell({ layer: 'resource', country: audience.country, city: audience.city ?? '', category: audience.category, networkClass: '', direction, day, hour }, counts);
-    aggregate.addResource({
-      place: placeKey(audience.country, audience.city),
-      resource: audience.resource,
-      category: audience.category,
-      connections: share * (established + (1 - established) * failedWeight),
-      rule: audience.rule,
-      ambiguityWeight: share * ambiguity,
-    });
+  if (direction === 'inbound' && info.place) {
+    route.inboundPeer ??= aggregate.inboundPeerEntry(info.place, remote, info.network.networkClass);
+    notePeerConnection(route.inboundPeer, established === 1, localPort);
   }
 
-  // Economic zones are matched on the server's location, so hosting that sits in a zone counts
-  // only when it is not CDN, cloud or a global platform.
-  // Only outbound connections count: inbound peers in a zone are measured as inbound peers.
-  if (direction === 'outbound' && info.zones.length > 0 && !ZONE_SKIPPED_CLASSES.has(info.network.networkClass)) {
-    for (const zone of info.zones) {
-      const counts = { established, failed: 1 - established, bytes };
-      aggregate.addCell({ layer: 'resource', country: zone.country, city: zone.city ?? '', category: 'economic-zone', networkClass: '', direction, day, hour }, counts);
-      aggregate.addResource({
-        place: placeKey(zone.country, zone.city),
-        resource: `zone:${zone.name}`,
-        category: 'economic-zone',
-        connections: established + (1 - established) * failedWeight,
-        rule: `server geolocated in economic zone ${zone.name}`,
-        ambiguityWeight: 0,
-      });
-    }
+  for (const slot of route.slots) {
+    if (slot.establishedOnly && !established) continue;
+    const share = slot.share;
+    aggregate.addToSeries(slot.series, hourSinceEpoch, established * share, failed * share, bytes * share);
+    if (!slot.resource) continue;
+
+    const use = (slot.resource.use ??= aggregate.resourceEntry(slot.resource.place, slot.resource.resource, slot.resource.category, slot.resource.rule));
+    use.connections += share * (established + failed * failedWeight);
+    use.ambiguityWeight += share * slot.ambiguity;
   }
 }
 

@@ -23,9 +23,30 @@ export interface ZoneMatch {
 // 64 segments keep the area of a circle within 0.2 % of pi r^2.
 const circleSteps = 64;
 
-function zoneShape(zone: EconomicZone): Feature<Polygon> {
-  if (zone.polygon !== undefined) return polygon(zone.polygon);
-  return circle([zone.longitude, zone.latitude], zone.radiusKm ?? 0, { units: 'kilometers', steps: circleSteps });
+interface PreparedZone {
+  shape: Feature<Polygon>;
+  /** Largest distance from the zone's centre to its edge, in kilometres. */
+  reachKm: number;
+}
+
+// Zones are built once per zone object; enrichment calls this once per distinct address.
+const preparedZones = new WeakMap<EconomicZone, PreparedZone>();
+
+function prepareZone(zone: EconomicZone): PreparedZone {
+  let prepared = preparedZones.get(zone);
+  if (!prepared) {
+    const centre = point([zone.longitude, zone.latitude]);
+    if (zone.polygon !== undefined) {
+      const vertices = zone.polygon[0] ?? [];
+      const reachKm = Math.max(0, ...vertices.map((vertex) => distance(centre, point(vertex), { units: 'kilometers' })));
+      prepared = { shape: polygon(zone.polygon), reachKm };
+    } else {
+      const radiusKm = zone.radiusKm ?? 0;
+      prepared = { shape: circle(centre, radiusKm, { units: 'kilometers', steps: circleSteps }), reachKm: radiusKm };
+    }
+    preparedZones.set(zone, prepared);
+  }
+  return prepared;
 }
 
 /**
@@ -39,18 +60,20 @@ export function matchEconomicZones(location: GeoLocation, geodata: Geodata, opti
   if (latitude === undefined || longitude === undefined) return [];
   const radiusKm = location.accuracyRadiusKm ?? options.defaultRadiusKm ?? defaultAccuracyRadiusKm;
   const here = point([longitude, latitude]);
-  const disc = circle(here, Math.max(radiusKm, 0.001), { units: 'kilometers', steps: circleSteps });
+  let disc: Feature<Polygon> | undefined;
 
   const matches: ZoneMatch[] = [];
   for (const zone of geodata.zones) {
-    const shape = zoneShape(zone);
+    // A zone farther than both radii together cannot intersect; this skips the polygon tests
+    // for almost every address. The 1 km margin covers the 64-gon approximation of circles.
+    const { shape, reachKm } = prepareZone(zone);
+    const distanceKm = distance(here, point([zone.longitude, zone.latitude]), { units: 'kilometers' });
+    if (distanceKm > radiusKm + reachKm + 1) continue;
+
+    disc ??= circle(here, Math.max(radiusKm, 0.001), { units: 'kilometers', steps: circleSteps });
     if (!booleanIntersects(disc, shape)) continue;
     const shared = intersect(featureCollection([disc, shape]));
-    matches.push({
-      zone,
-      overlapKm2: shared === null ? 0 : area(shared) / 1e6,
-      distanceKm: distance(here, point([zone.longitude, zone.latitude]), { units: 'kilometers' }),
-    });
+    matches.push({ zone, overlapKm2: shared === null ? 0 : area(shared) / 1e6, distanceKm });
   }
   return matches.sort((a, b) => b.overlapKm2 - a.overlapKm2 || a.distanceKm - b.distanceKm || a.zone.name.localeCompare(b.zone.name));
 }

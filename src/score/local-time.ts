@@ -51,12 +51,19 @@ export function countryTimeZone(country: string): string | undefined {
   return MAIN_TIME_ZONE[country] ?? ct.getCountry(country)?.timezones[0];
 }
 
+const knownTimeZones = new Map<string, boolean>();
+
 /** Checks that the runtime knows a time zone name. */
 export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownTimeZones.set(timeZone, known);
   }
+  return known;
 }
