@@ -48,7 +48,13 @@ test('flows without state', (t) => {
   // NetFlow/IPFIX records: no conn_state.
   t.is(classifyOutcome(conn({ origBytes: 900, respBytes: 0 })), 'established');
   t.is(classifyOutcome(conn({ origBytes: 0, respBytes: 0 })), 'failed');
-  t.is(classifyOutcome(conn({ origBytes: 900, respPackets: 0 })), 'failed');
+  // A one-way export (zero reverse counters) without packet counts cannot show the reply.
+  t.is(classifyOutcome(conn({ origBytes: 900, respPackets: 0 })), 'established');
+  // With packet counts: one SYN of 44 bytes is a scan; 12 client packets carried a session.
+  t.is(classifyOutcome(conn({ origBytes: 44, origPackets: 1, respBytes: 0, respPackets: 0 })), 'failed');
+  t.is(classifyOutcome(conn({ origBytes: 900, origPackets: 12, respBytes: 0, respPackets: 0 })), 'established');
+  // Reverse counters (bidirectional IPFIX, RFC 5103) with a reply: established.
+  t.is(classifyOutcome(conn({ origBytes: 44, origPackets: 1, respBytes: 60, respPackets: 1 })), 'established');
   // Neither bytes nor state: nothing says it failed.
   t.is(classifyOutcome(conn({})), 'established');
   t.is(classifyOutcome(conn({ respBytes: 40 })), 'established');
