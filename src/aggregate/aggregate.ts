@@ -384,6 +384,11 @@ export class Aggregate {
     for (const entry of json.quality) aggregate.quality.set(entry.place, { ...entry, timeZones: { ...entry.timeZones } });
     aggregate.firstTs = json.firstTs;
     aggregate.lastTs = json.lastTs;
+    // The reference baseline reads only cells; totals feed the data-quality shares of merged runs.
+    const totals = json.totals as unknown;
+    if (typeof totals !== 'object' || totals === null || typeof (totals as AggregateTotals).connections !== 'number') {
+      throw new DataError(`${file}: field "totals" is missing or has no "connections" count`, 'Write the aggregate again with `footprint aggregate`.');
+    }
     aggregate.totals = {
       connections: json.totals?.connections ?? 0,
       attributed: json.totals?.attributed ?? 0,

@@ -148,6 +148,10 @@ async function runAssess(args: string[]): Promise<number> {
   const text = values.explain ? formatExplain(assessment, values.explain) : REPORTERS[format](assessment, { top, topCities });
   output(text, values.out);
   if (values.out && !values.quiet) process.stderr.write(`footprint: wrote ${values.out}\n`);
+  if (assessment.dataQuality.connections === 0) {
+    // Not an error: the logs were valid, but nothing in them concerns the population.
+    process.stderr.write('footprint: warning: no connection has exactly one end in the population; check --population against the addresses in the logs.\n');
+  }
   return 0;
 }
 
@@ -181,7 +185,7 @@ async function runAggregate(args: string[]): Promise<number> {
 }
 
 async function runMerge(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { out: COMMON_OPTIONS.out, help: COMMON_OPTIONS.help }, 'merge');
+  const { values, positionals } = parse(args, { out: COMMON_OPTIONS.out, quiet: COMMON_OPTIONS.quiet, help: COMMON_OPTIONS.help }, 'merge');
   if (values.help) {
     process.stdout.write(COMMAND_HELP.merge);
     return 0;

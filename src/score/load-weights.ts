@@ -61,6 +61,9 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 // Ranges of the keys that have one; other numbers only need to be finite.
+// Hint of every error about a value: where the keys, their meaning and their defaults are.
+const VALUE_HINT = 'heuristics/README.md describes each key; heuristics/default.yaml has the defaults.';
+
 const RANGES: Record<string, [number, number]> = {
   'counting.inbound_weight': [0, 10],
   'counting.failed_weight': [0, 1],
@@ -137,12 +140,12 @@ function mergeChecked(target: Record<string, unknown>, source: Record<string, un
       target[key] = checkNumber(value, keyPath, file);
     } else if (Array.isArray(expected)) {
       if (!Array.isArray(value) || value.length !== expected.length) {
-        throw new ConfigError(`"${keyPath}" in weights file ${file} must be a list of ${expected.length} numbers, got ${JSON.stringify(value)}`);
+        throw new ConfigError(`"${keyPath}" in weights file ${file} must be a list of ${expected.length} numbers, got ${JSON.stringify(value)}`, VALUE_HINT);
       }
       target[key] = value.map((item) => checkNumber(item, keyPath, file));
     } else if (typeof expected === 'object' && expected !== null) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new ConfigError(`"${keyPath}" in weights file ${file} must be a mapping, got ${JSON.stringify(value)}`);
+        throw new ConfigError(`"${keyPath}" in weights file ${file} must be a mapping, got ${JSON.stringify(value)}`, VALUE_HINT);
       }
       mergeChecked(expected as Record<string, unknown>, value as Record<string, unknown>, keyPath, file);
     }
@@ -151,19 +154,19 @@ function mergeChecked(target: Record<string, unknown>, source: Record<string, un
 
 function checkNumber(value: unknown, keyPath: string, file: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ConfigError(`"${keyPath}" in weights file ${file} must be a number, got ${JSON.stringify(value)}`);
+    throw new ConfigError(`"${keyPath}" in weights file ${file} must be a number, got ${JSON.stringify(value)}`, VALUE_HINT);
   }
   const range = RANGES[keyPath];
   if (range && (value < range[0] || value > range[1])) {
-    throw new ConfigError(`"${keyPath}" in weights file ${file} is ${value}, outside the valid range ${range[0]} to ${range[1]}`);
+    throw new ConfigError(`"${keyPath}" in weights file ${file} is ${value}, outside the valid range ${range[0]} to ${range[1]}`, VALUE_HINT);
   }
   return value;
 }
 
 function checkRelations(weights: Weights, file: string): void {
   const [start, end] = weights.score.working_hours;
-  if (start >= end) throw new ConfigError(`"score.working_hours" in weights file ${file} must have start < end, got [${start}, ${end}]`);
+  if (start >= end) throw new ConfigError(`"score.working_hours" in weights file ${file} must have start < end, got [${start}, ${end}]`, VALUE_HINT);
   if (weights.confidence.moderate > weights.confidence.high) {
-    throw new ConfigError(`"confidence.moderate" (${weights.confidence.moderate}) must not exceed "confidence.high" (${weights.confidence.high}) in weights file ${file}`);
+    throw new ConfigError(`"confidence.moderate" (${weights.confidence.moderate}) must not exceed "confidence.high" (${weights.confidence.high}) in weights file ${file}`, VALUE_HINT);
   }
 }

@@ -222,3 +222,10 @@ test('fromJSON rejects damaged entries', (t) => {
   const notObject = { ...json, cells: [null] };
   t.throws(() => Aggregate.fromJSON(notObject, 'b.json'), { instanceOf: DataError, message: 'b.json: cells[0] is not an object' });
 });
+
+test('fromJSON rejects missing totals', (t) => {
+  // An aggregate file whose "totals" was removed or nulled: the data-quality shares would be wrong.
+  const json = { ...new Aggregate().toJSON(), totals: null };
+  const error = t.throws(() => Aggregate.fromJSON(json, 'x.json'), { instanceOf: DataError });
+  t.is(error?.message, 'x.json: field "totals" is missing or has no "connections" count');
+});
