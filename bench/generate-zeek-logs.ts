@@ -7,6 +7,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGeodata } from '../src/categorise/index.ts';
 import { openGeoIp } from '../src/enrich/open-geoip.ts';
+import { mulberry32 } from '../src/util/mulberry32.ts';
 
 export interface GenerateOptions {
   /** Number of conn records to write. */
@@ -45,17 +46,6 @@ const MAX_COUNTRY_SHARE = 0.08;
 // Lines are buffered and written in blocks of about this many characters.
 const WRITE_BLOCK_CHARS = 4 * 1024 * 1024;
 
-/** Returns mulberry32, the widely used public-domain 32-bit seeded generator, as floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Field lists and types close to what Zeek 6 writes in conn.log and ssl.log with the default
 // scripts. The pipeline reads only the columns in KIND_COLUMNS (src/ingest/zeek-rows.ts), by name.

@@ -8,20 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { mulberry32 } from '../src/util/mulberry32.ts';
 
 const outputFolder = path.resolve(import.meta.dirname, '../examples/demo');
 
-/** mulberry32, a small seeded PRNG (Tommy Ettinger, public domain), so the demo is reproducible. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Site {
   name: string;
@@ -67,7 +57,7 @@ function header(pathName: string, fields: string, types: string): string[] {
 }
 
 function main() {
-  const random = createRandom(20240304);
+  const random = mulberry32(20240304);
   const conn: { ts: number; line: string }[] = [];
   const ssl: { ts: number; line: string }[] = [];
   const dns: { ts: number; line: string }[] = [];

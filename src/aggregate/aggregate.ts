@@ -118,6 +118,26 @@ export class CellSeries {
   ) {}
 }
 
+/**
+ * Creates a cell property by property: with an object spread, V8 kept cells in dictionary mode
+ * and every addition to their counts ran about ten times slower (Node 20).
+ */
+function newCell(key: Omit<CellKey, 'day' | 'hour'>, day: string, hour: number, counts: CellCounts): Cell {
+  return {
+    layer: key.layer,
+    country: key.country,
+    city: key.city,
+    category: key.category,
+    networkClass: key.networkClass,
+    direction: key.direction,
+    day,
+    hour,
+    established: counts.established,
+    failed: counts.failed,
+    bytes: counts.bytes,
+  };
+}
+
 const dayAndHourCache = new Map<number, { day: string; hour: number }>();
 
 /** Returns the UTC day (YYYY-MM-DD) and hour (0 to 23) of an hour since the Unix epoch. */
@@ -173,19 +193,7 @@ export class Aggregate {
       cell.bytes += counts.bytes;
       return;
     }
-    cells.set(id, {
-      layer: key.layer,
-      country: key.country,
-      city: key.city,
-      category: key.category,
-      networkClass: key.networkClass,
-      direction: key.direction,
-      day: key.day,
-      hour: key.hour,
-      established: counts.established,
-      failed: counts.failed,
-      bytes: counts.bytes,
-    });
+    cells.set(id, newCell(key, key.day, key.hour, counts));
   }
 
   /** Returns the series of a key without day and hour, created on first use. */
@@ -207,22 +215,7 @@ export class Aggregate {
       // Only cells from addCell (merged or read aggregates) can already exist under this key.
       cell = this.#cellMap.size > 0 ? this.cells.get(series.id + SEPARATOR + day + SEPARATOR + hour) : undefined;
       if (!cell) {
-        // Listed property by property: an object spread here made V8 keep the cells in
-        // dictionary mode, and the additions below ran about ten times slower (Node 20).
-        const key = series.key;
-        cell = {
-          layer: key.layer,
-          country: key.country,
-          city: key.city,
-          category: key.category,
-          networkClass: key.networkClass,
-          direction: key.direction,
-          day,
-          hour,
-          established: 0,
-          failed: 0,
-          bytes: 0,
-        };
+        cell = newCell(series.key, day, hour, { established: 0, failed: 0, bytes: 0 });
         if (this.#cellMap.size > 0) this.#cellMap.set(series.id + SEPARATOR + day + SEPARATOR + hour, cell);
         else this.#pendingCells.push({ series, cell });
       }

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { assess } from '../assess/assess.ts';
-import { aggregateLogs } from '../assess/aggregate-logs.ts';
+import { aggregateLogs, type AggregateOptions } from '../assess/aggregate-logs.ts';
 import { readAggregate } from '../assess/assess.ts';
 import { Aggregate } from '../aggregate/aggregate.ts';
 import { loadWeights } from '../score/load-weights.ts';
@@ -30,6 +30,8 @@ const COMMON_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
+
+type ParsedCommonOptions = { [K in keyof typeof COMMON_OPTIONS]?: (typeof COMMON_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
 const ASSESS_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -128,21 +130,12 @@ async function runAssess(args: string[]): Promise<number> {
   if (!(format in REPORTERS)) throw new UsageError(`unknown --format "${format}"`, `Formats: ${Object.keys(REPORTERS).join(', ')}.`);
   const top = positiveInteger(values.top, 'top', 10);
   const topCities = positiveInteger(values['top-cities'], 'top-cities', 5);
-  const dnsWindow = positiveInteger(values['dns-window'], 'dns-window', 3600);
 
   const assessment = await assess({
-    inputs: positionals,
-    population: population(values.population),
-    inputFormat: values['input-format'],
-    geoipPath: values.geoip,
-    asnPath: values.asn,
-    torExitsPath: values['tor-exits'],
-    geodataDir: values.geodata,
+    ...aggregateOptions(values, positionals),
     weightsPath: values.weights,
     baselinePath: values.baseline,
-    dnsWindowSeconds: dnsWindow,
     resourceLimit: values['all-evidence'] || values.explain ? Infinity : 10,
-    onProgress: progress(values.quiet),
   });
 
   const text = values.explain ? formatExplain(assessment, values.explain) : REPORTERS[format](assessment, { top, topCities });
@@ -155,6 +148,21 @@ async function runAssess(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Maps the options that assess and aggregate share to the core's aggregation options. */
+function aggregateOptions(values: ParsedCommonOptions, positionals: string[]): AggregateOptions {
+  return {
+    inputs: positionals,
+    population: population(values.population),
+    inputFormat: values['input-format'],
+    geoipPath: values.geoip,
+    asnPath: values.asn,
+    torExitsPath: values['tor-exits'],
+    geodataDir: values.geodata,
+    dnsWindowSeconds: positiveInteger(values['dns-window'], 'dns-window', 3600),
+    onProgress: progress(values.quiet),
+  };
+}
+
 async function runAggregate(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, COMMON_OPTIONS, 'aggregate');
   if (values.help) {
@@ -164,18 +172,7 @@ async function runAggregate(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('aggregate needs at least one log file or folder');
 
   const weights = loadWeights(values.weights);
-  const { aggregate, context } = await aggregateLogs({
-    inputs: positionals,
-    population: population(values.population),
-    inputFormat: values['input-format'],
-    geoipPath: values.geoip,
-    asnPath: values.asn,
-    torExitsPath: values['tor-exits'],
-    geodataDir: values.geodata,
-    dnsWindowSeconds: positiveInteger(values['dns-window'], 'dns-window', 3600),
-    failedWeight: weights.counting.failed_weight,
-    onProgress: progress(values.quiet),
-  });
+  const { aggregate, context } = await aggregateLogs({ ...aggregateOptions(values, positionals), failedWeight: weights.counting.failed_weight });
   output(JSON.stringify(aggregate.toJSON()) + '\n', values.out);
   if (!values.quiet) {
     const rejected = Object.values(context.tally.rejected).reduce((sum, count) => sum + count, 0);

@@ -16,22 +16,12 @@ import { assess } from '../../src/assess/assess.ts';
 import { FootprintError } from '../../src/errors.ts';
 import { createRejectSampler, createTally, discoverInputs, readLogFile } from '../../src/ingest/index.ts';
 import { CLI_FIXTURES, REPO_ROOT, runCli, temporaryFolder } from './run-cli.ts';
+import { mulberry32 } from '../../src/util/mulberry32.ts';
 
 const CASES = 200;
 const SEED = 20240304;
 const POPULATION = '192.0.2.0/24';
 
-/** mulberry32, a small seeded PRNG (Tommy Ettinger, public domain), so every run makes the same cases. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fixture = (name: string) => readFileSync(path.join(REPO_ROOT, CLI_FIXTURES, name));
 const SEEDS: { name: string; bytes: Buffer }[] = [
@@ -120,7 +110,7 @@ interface FuzzCase {
 }
 
 function makeCases(): FuzzCase[] {
-  const random = createRandom(SEED);
+  const random = mulberry32(SEED);
   const cases: FuzzCase[] = [];
   for (let index = 0; index < CASES; index++) {
     const kind = index % 10;

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { embeddedAsnPaths, openAsnDatabase, type AsnDatabase } from '../../src/enrich/open-asn.ts';
 import { DataError } from '../../src/errors.ts';
 import { hasMaxmindTestData, testDatabase } from './dataset-paths.ts';
+import { mulberry32 } from '../../src/util/mulberry32.ts';
 
 const withData = hasMaxmindTestData ? test : test.skip;
 
@@ -79,17 +80,6 @@ test('CSV errors name file and line', (t) => {
   t.is(badIpv6?.message, 'ASN database y.csv, line 1: invalid range start "2001::1::": expected an IPv6 address');
 });
 
-/** Mulberry32, a 32-bit seeded PRNG (Tommy Ettinger, public domain), so the sample is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('binary search matches linear scan', async (t) => {
   const asn = await openEmbedded();
