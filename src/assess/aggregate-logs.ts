@@ -8,10 +8,10 @@ import { classifyOutcome } from '../aggregate/classify-outcome.ts';
 import { categoriseDomain, categoriseNetworkOnly, loadGeodata, matchEconomicZones, resolveCity } from '../categorise/index.ts';
 import type { Geodata } from '../categorise/index.ts';
 import { DomainIndex, type Attribution } from '../enrich/attribute-domains.ts';
-import { openAsnDatabase, type AsnDatabase } from '../enrich/open-asn.ts';
-import { openGeoIp, type GeoIpDatabase } from '../enrich/open-geoip.ts';
-import { classifyNetwork } from '../enrich/classify-network.ts';
-import { loadNetworkLists, type NetworkLists } from '../enrich/load-network-lists.ts';
+import { openAsnDatabase } from '../enrich/open-asn.ts';
+import { openGeoIp } from '../enrich/open-geoip.ts';
+import { createEnricher, type Enricher } from '../enrich/create-enricher.ts';
+import { loadNetworkLists } from '../enrich/load-network-lists.ts';
 import { loadTorExits } from '../enrich/load-tor-exits.ts';
 import { discoverInputs, readLogFile, createRejectSampler, createTally, mergeTally } from '../ingest/index.ts';
 import type { InputFile, SkippedInput, RejectExample } from '../ingest/index.ts';
@@ -133,7 +133,9 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   const addresses = new Map<string, AddressInfo>();
   const audiences = new Map<string, ResourceAudience>();
   const failedWeight = options.failedWeight ?? 0.02;
-  const enrich = (address: string) => enrichAddress(address, { geoip, asn, lists, geodata, torExits });
+  // addresses (above) is the per-address cache, so the enricher keeps none of its own.
+  const enricher = createEnricher({ geoip, asn, lists, torExits }, { cache: { get: () => undefined, set: () => undefined } });
+  const enrich = (address: string) => enrichAddress(address, enricher, geodata);
   let checkedLocalFlags = false;
   let processed = 0;
 
@@ -208,29 +210,15 @@ function summarise(info: { databaseType: string; buildDate: string; schema: stri
   return { databaseType: info.databaseType, buildDate: info.buildDate, schema: info.schema, paths: info.paths };
 }
 
-interface EnrichSources {
-  geoip: GeoIpDatabase;
-  asn: AsnDatabase;
-  lists: NetworkLists;
-  geodata: Geodata;
-  torExits: Set<string>;
-}
-
-function enrichAddress(address: string, sources: EnrichSources): AddressInfo {
-  const located = sources.geoip.lookup(address);
-  const geo = located?.location;
-  const asnRecord = sources.asn.lookup(address);
-  const network: NetworkInfo = sources.torExits.has(address)
-    ? { asn: asnRecord?.asn, organization: asnRecord?.organization, networkClass: 'opsec', classSource: 'Tor exit list' }
-    : classifyNetwork(asnRecord?.asn, asnRecord?.organization, address, sources.lists);
-
+function enrichAddress(address: string, enricher: Enricher, geodata: Geodata): AddressInfo {
+  const { geo, network } = enricher(address);
   const country = geo?.country ?? '';
   // GeoIP city names are matched to the gazetteer spelling, so endpoint and resource places agree.
   const city = country && geo?.city ? (resolveCity(country, geo.city)?.name ?? geo.city) : '';
   // Without an accuracy radius the zone test falls back to a wide default disc, which around a
   // zone next to a big city (Noida beside Delhi) would catch the whole city; there, the
   // geolocated city must also be the zone's city.
-  const zones = (geo ? matchEconomicZones(geo, sources.geodata) : [])
+  const zones = (geo ? matchEconomicZones(geo, geodata) : [])
     .filter((match) => geo?.accuracyRadiusKm !== undefined || match.zone.city === city)
     .map((match) => ({ name: match.zone.name, country: match.zone.country, city: match.zone.city }));
   const networkAudience = categoriseNetworkOnly(network, geo, address);

@@ -223,3 +223,16 @@ test('scenario ranks India first, then Delhi', async (t) => {
   t.deepEqual(noida?.evidence.evidenceDays, ['2024-03-05']);
   t.true((noida?.probability ?? 1) < (cities[0]?.probability ?? 0));
 });
+
+test('scenario classes Tor exits as opsec', async (t) => {
+  // 45.33.32.156 (Linode, cloud hosting in the embedded lists) carries the one nordvpn.com
+  // connection; listed as a Tor exit it becomes an opsec network.
+  const torExits = join(folder, 'tor-exits.txt');
+  writeFileSync(torExits, '# Tor bulk exit list\n45.33.32.156\n');
+  const withExits = await assess({ inputs: [join(folder, 'conn.log'), join(folder, 'ssl.log'), join(folder, 'dns.log')], population: '198.51.100.0/24,2001:db8::/32', torExitsPath: torExits });
+  const without = await run;
+
+  t.is(without.dataQuality.byNetworkClass['cloud-hosting'], 1);
+  t.is(withExits.dataQuality.byNetworkClass['cloud-hosting'], undefined);
+  t.is(withExits.dataQuality.byNetworkClass.opsec, 1);
+});
