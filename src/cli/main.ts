@@ -225,7 +225,7 @@ try {
     if (error.hint) process.stderr.write(`footprint: ${error.hint}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   } else {
-    // An unexpected error is a defect in footprint, not in the input: say so, and keep the trace.
+    // An unexpected error is a defect in footprint, not in the input, so the message reports a bug.
     process.stderr.write(`footprint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     process.stderr.write('footprint: this is a bug in footprint; rerun with FOOTPRINT_DEBUG=1 for the stack trace and report it with the command line.\n');
     if (process.env.FOOTPRINT_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
