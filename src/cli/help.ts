@@ -52,6 +52,11 @@ ${INPUT_OPTIONS}`,
   merge: `Usage: footprint merge AGGREGATES... [--out FILE]
 
 Adds the counters of several aggregate files (shards of files, days or sensors) into one.
+
+Options:
+  -o, --out FILE          Write the merged aggregate to FILE instead of standard output.
+  -q, --quiet             Accepted for symmetry with the other commands; merge prints no progress.
+  -h, --help              Show this help.
 `,
   evaluate: `Usage: footprint evaluate SCENARIOS.yaml [--weights FILE ...] [options]
 
