@@ -265,9 +265,12 @@ interface Route {
 }
 
 function buildRoute(aggregate: Aggregate, direction: 'outbound' | 'inbound', info: AddressInfo, attribution: Attribution | undefined, audiences: Map<string, ResourceAudience>, geodata: Geodata): Route {
-  const shares = attribution
-    ? attribution.domains.map((entry) => ({ share: entry.share, audience: audienceOf(entry.domain, audiences, geodata) }))
-    : [{ share: 1, audience: info.networkAudience }];
+  // A VPN server or Tor exit hides where the traffic goes next: the names seen on it belong to
+  // the anonymity service, so its connections count as opsec whatever their names.
+  const shares =
+    attribution && info.network.networkClass !== 'opsec'
+      ? attribution.domains.map((entry) => ({ share: entry.share, audience: audienceOf(entry.domain, audiences, geodata) }))
+      : [{ share: 1, audience: info.networkAudience }];
   const ambiguity = attribution?.ambiguity ?? 0;
   const slots: Slot[] = [];
   const categoryShares: [Category, number][] = [];

@@ -38,7 +38,8 @@ Scoring and report:
   --baseline FILE         Reference aggregate (from \`footprint aggregate\`) of a population that
                           is not present, or of an earlier window. Default: the world prior.
   -f, --format F          table (default), json, csv or markdown.
-  --explain CC            Print every piece of evidence for one country (ISO code) and its cities.
+  --explain CC            Print every piece of evidence for one country (ISO code) and its cities,
+                          as text, or as JSON with --format json.
   --top N                 Countries listed in table and markdown output (default 10).
   --top-cities N          Cities listed under each country (default 5).
   --all-evidence          List every resource and peer per place in JSON and CSV (default: top 10).

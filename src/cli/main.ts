@@ -9,7 +9,7 @@ import { readAggregate } from '../assess/assess.ts';
 import { Aggregate } from '../aggregate/aggregate.ts';
 import { loadWeights } from '../score/load-weights.ts';
 import { REPORTERS } from '../report/reporters.ts';
-import { formatExplain } from '../report/format-explain.ts';
+import { formatExplain, formatExplainJson } from '../report/format-explain.ts';
 import { FootprintError, InputError } from '../errors.ts';
 import { evaluate } from '../evaluate/evaluate-scenarios.ts';
 import { formatEvaluationJson, formatEvaluationTable } from '../evaluate/format-evaluation.ts';
@@ -138,7 +138,13 @@ async function runAssess(args: string[]): Promise<number> {
     resourceLimit: values['all-evidence'] || values.explain ? Infinity : 10,
   });
 
-  const text = values.explain ? formatExplain(assessment, values.explain) : REPORTERS[format](assessment, { top, topCities });
+  let text: string;
+  if (values.explain) {
+    // --explain writes text, or with --format json the country's finding as JSON.
+    text = format === 'json' ? formatExplainJson(assessment, values.explain) : formatExplain(assessment, values.explain);
+  } else {
+    text = REPORTERS[format](assessment, { top, topCities });
+  }
   output(text, values.out);
   if (values.out && !values.quiet) process.stderr.write(`footprint: wrote ${values.out}\n`);
   if (assessment.dataQuality.connections === 0) {

@@ -42,8 +42,12 @@ export function describeDataQuality(assessment: Assessment): string[] {
   for (const example of quality.rejectExamples.slice(0, 10)) lines.push(`  example: ${example.file}:${example.line}: ${example.reason}: ${JSON.stringify(example.value)}`);
   for (const skipped of quality.skippedFiles) lines.push(`  skipped file: ${skipped.path}: ${skipped.reason}`);
   lines.push(
+    `population: ${assessment.run.population}`,
     `connections of the population ${quality.connections} to/from ${quality.distinctRemoteAddresses} remote addresses`,
     `global services ${percent(quality.globalServiceShare)}, CDN and cloud ${percent(quality.cdnCloudShare)}, VPN/Tor/VPS ${percent(quality.opsecShare)}, no domain attributed ${percent(quality.unattributedShare)}, not geolocated ${percent(quality.unlocatedShare)}`,
+    ...(quality.connections > 0 && quality.unlocatedShare > 0.5
+      ? [`warning: ${percent(quality.unlocatedShare)} of connections have no geolocation, so activity and city evidence are thin; check that --geoip covers these addresses`]
+      : []),
     `GeoIP: ${describeDatabase(assessment.run.databases.geoip)}`,
     `ASN: ${describeDatabase(assessment.run.databases.asn)}`,
     `baseline: ${assessment.run.baseline}`,

@@ -29,7 +29,9 @@ export function formatCsv(assessment: Assessment): string {
       categories: finding.evidence.categories.join(' '),
       evidence_days: finding.evidence.evidenceDays.length,
       inbound_access_peers: finding.evidence.inboundAccessPeerCount,
-      top_resources: finding.evidence.resources.slice(0, 5).map((use) => use.resource).join(' '),
+      // Every listed resource and peer: the top 10 by default, all with --all-evidence.
+      resources: finding.evidence.resources.map((use) => use.resource).join(' '),
+      inbound_peers: finding.evidence.inboundAccessPeers.map((peer) => peer.peer).join(' '),
     });
   };
   for (const country of assessment.countries) {

@@ -13,6 +13,8 @@ export function formatMarkdown(assessment: Assessment, options: { top?: number; 
   const ranked = assessment.countries.filter((finding) => finding.status === 'ranked');
   const lines = ['# footprint assessment', '', `Window: ${assessment.window.first ?? '-'} to ${assessment.window.last ?? '-'}`, '', '## Countries', '', ...header];
   for (const country of ranked.slice(0, top)) lines.push(row(country));
+  const insufficient = assessment.countries.length - ranked.length;
+  lines.push('', `${ranked.length} ${ranked.length === 1 ? 'country' : 'countries'} ranked${ranked.length > top ? ` (${ranked.length - top} not shown)` : ''}, ${insufficient} with insufficient evidence.`);
 
   for (const country of ranked.slice(0, top).filter((finding) => finding.present || finding.rank === 1)) {
     const cities = (country.cities ?? []).filter((finding) => finding.status === 'ranked').slice(0, topCities);

@@ -41,7 +41,7 @@ export function formatTable(assessment: Assessment, options: TableOptions = {}):
     '',
     ...lines,
     '',
-    `${ranked.length} countries ranked${notShown > 0 ? ` (${notShown} not shown; use --top)` : ''}, ${insufficient} with insufficient evidence.`,
+    `${ranked.length} ${ranked.length === 1 ? 'country' : 'countries'} ranked${notShown > 0 ? ` (${notShown} not shown; use --top)` : ''}, ${insufficient} with insufficient evidence.`,
     '',
     'Data quality',
     ...describeDataQuality(assessment).map((line) => `  ${line}`),

@@ -16,7 +16,7 @@ function serverNames(file: string): string[] {
   return lines.filter((line) => line !== '' && !line.startsWith('#')).map((line) => line.split('\t')[column]);
 }
 
-(available ? test : test.skip)('Prague server names point to Czechia and Prague', (t) => {
+(available ? test : test.skip)(`Prague server names point to Czechia and Prague${available ? '' : ' (skipped: ../shared/datasets is absent)'}`, (t) => {
   const geodata = loadGeodata();
   const names = [...new Set(sslLogs.flatMap(serverNames).filter((name) => name !== undefined && name !== '-'))].sort();
   const audiences = names.map((name) => categoriseDomain(name, geodata));

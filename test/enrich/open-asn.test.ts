@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { compileIpv4AsnCsv, compileIpv6AsnCsv, createOrganizationTable } from '../../src/enrich/compile-asn-csv.ts';
 import { readFile } from 'node:fs/promises';
 import { embeddedAsnPaths, openAsnDatabase, type AsnDatabase } from '../../src/enrich/open-asn.ts';
@@ -6,7 +6,9 @@ import { DataError } from '../../src/errors.ts';
 import { hasMaxmindTestData, testDatabase } from './dataset-paths.ts';
 import { mulberry32 } from '../../src/util/mulberry32.ts';
 
-const withData = hasMaxmindTestData ? test : test.skip;
+// Declares a test that needs ../shared/datasets, skipped with the reason in its title without it.
+const withData = (title: string, implementation: (t: ExecutionContext) => unknown) =>
+  (hasMaxmindTestData ? test : test.skip)(hasMaxmindTestData ? title : `${title} (skipped: ../shared/datasets is absent)`, implementation);
 
 let embedded: Promise<AsnDatabase> | undefined;
 const openEmbedded = () => (embedded ??= openAsnDatabase());

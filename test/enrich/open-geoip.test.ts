@@ -1,11 +1,13 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { DataError, InputError } from '../../src/errors.ts';
 import { openGeoIp } from '../../src/enrich/open-geoip.ts';
 import { openMmdb } from '../../src/enrich/open-mmdb.ts';
 import { parseAddress } from '../../src/enrich/parse-address.ts';
 import { hasMaxmindTestData, testDatabase } from './dataset-paths.ts';
 
-const withData = hasMaxmindTestData ? test : test.skip;
+// Declares a test that needs ../shared/datasets, skipped with the reason in its title without it.
+const withData = (title: string, implementation: (t: ExecutionContext) => unknown) =>
+  (hasMaxmindTestData ? test : test.skip)(hasMaxmindTestData ? title : `${title} (skipped: ../shared/datasets is absent)`, implementation);
 
 // Expected values: GeoIP2-City-Test.json in the MaxMind test data, entries
 // "::81.2.69.142/127", "::175.16.199.0/120" and "2001:218::/32".

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { discoverInputs } from '../../src/ingest/index.ts';
 import { classifyDirection, parsePopulation } from '../../src/population/index.ts';
 import type { ConnRecord, SslRecord } from '../../src/types.ts';
@@ -9,7 +9,9 @@ import { readAll } from './read-all.ts';
 // Real Zeek logs of one Windows host (147.32.83.234) in Prague, with two extra label columns.
 const folder = path.resolve(process.cwd(), '../shared/datasets/prague-ctu-normal-010');
 const available = existsSync(folder);
-const pragueTest = available ? test : test.skip;
+// Declares a test that needs ../shared/datasets, skipped with the reason in its title without it.
+const pragueTest = (title: string, implementation: (t: ExecutionContext) => unknown) =>
+  (available ? test : test.skip)(available ? title : `${title} (skipped: ../shared/datasets is absent)`, implementation);
 if (!available) console.warn(`Skipping the Prague log tests: ${folder} is absent.`);
 
 pragueTest('Prague folder discovery', async (t) => {

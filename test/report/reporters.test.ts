@@ -45,7 +45,7 @@ const CSV_HEADER =
   'level,rank,place,country,city,status,present,probability,likelihood,confidence,score,' +
   'activity_observed,activity_expected,activity_rate_ratio,activity_q_value,' +
   'local_observed,local_expected,local_rate_ratio,local_q_value,' +
-  'local_resources,categories,evidence_days,inbound_access_peers,top_resources';
+  'local_resources,categories,evidence_days,inbound_access_peers,resources,inbound_peers';
 
 test('findings are ranked', (t) => {
   const assessment = buildAssessment();
@@ -63,14 +63,15 @@ test('formatCsv header and rows', (t) => {
   // CZ: p 0.655752, logit 0.64442; activity 5.7 against 5.72 * 2.370385e-3 = 0.013559, posterior
   // mean 6.7 / 1.0135586 = 6.6104; local 4 against 4 * 1.403334e-3 = 0.005613, mean 5 / 1.0056133
   // = 4.9721. Both q-values round to 0.
-  t.is(lines[1], 'country,1,CZ,CZ,,ranked,true,0.6558,likely,moderate,0.6444,5.7,0.013559,6.6104,0,4,0.005613,4.9721,0,2,local-news municipal-government,2,1,praha.eu idnes.cz');
+  t.is(lines[1], 'country,1,CZ,CZ,,ranked,true,0.6558,likely,moderate,0.6444,5.7,0.013559,6.6104,0,4,0.005613,4.9721,0,2,local-news municipal-government,2,1,praha.eu idnes.cz,89.24.0.1');
+  // 89.24.0.1 is the one inbound access peer that is not a scanner (one port, established).
   // Prague: p 0.232362, logit -0.6; activity 4.7 against 5.7 * 3.077273e-1 = 1.754046, mean
   // 5.7 / 2.754046 = 2.0697, q 0.047237; local 3 against 4 * 1.096509e-1 = 0.438604, mean
   // 4 / 1.438604 = 2.7805, q 0.010158.
-  t.is(lines[2], 'city,1,CZ/Prague,CZ,Prague,ranked,false,0.2324,unlikely,low,-0.6,4.7,1.754046,2.0697,0.047237,3,0.438604,2.7805,0.010158,1,municipal-government,1,1,praha.eu');
+  t.is(lines[2], 'city,1,CZ/Prague,CZ,Prague,ranked,false,0.2324,unlikely,low,-0.6,4.7,1.754046,2.0697,0.047237,3,0.438604,2.7805,0.010158,1,municipal-government,1,1,praha.eu,89.24.0.1');
   // FR: logit -4.4, p 0.0121; activity 0.02 against 5.72 * 2.265516e-2 = 0.129588, mean
   // 1.02 / 1.129588 = 0.903; local 0 against 4 * 8.842135e-3 = 0.035369, mean 1 / 1.035369.
-  t.is(lines[3], 'country,,FR,FR,,insufficient evidence,false,0.0121,almost no chance,low,-4.4,0.02,0.129588,0.903,0.968397,0,0.035369,0.9658,1,0,,1,0,');
+  t.is(lines[3], 'country,,FR,FR,,insufficient evidence,false,0.0121,almost no chance,low,-4.4,0.02,0.129588,0.903,0.968397,0,0.035369,0.9658,1,0,,1,0,,');
   t.is(lines[4], '');
   t.is(lines.length, 5);
 });
@@ -78,7 +79,7 @@ test('formatCsv header and rows', (t) => {
 test('formatCsv quotes fields with commas', (t) => {
   const assessment = buildAssessment();
   assessment.countries[0].evidence.resources[0].resource = 'a,b.cz';
-  t.true(formatCsv(assessment).split('\n')[1].endsWith(',"a,b.cz idnes.cz"'));
+  t.true(formatCsv(assessment).split('\n')[1].endsWith(',"a,b.cz idnes.cz",89.24.0.1'));
 });
 
 test('formatJson is stable', (t) => {
