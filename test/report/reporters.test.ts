@@ -122,7 +122,7 @@ test('formatTable contains ranked rows', (t) => {
   t.is(lines[4], '1       CZ/Prague  unlikely    0.23  low         no       1 local resource(s): praha.eu; categories: municipal-government; 1/2 day(s); activity out 4.2 / in 0.5; 1 inbound access peer(s)');
   // FR has insufficient evidence: counted, not listed.
   t.false(lines.some((line) => line.includes(' FR ')));
-  t.true(lines.includes('1 countries ranked, 1 with insufficient evidence.'));
+  t.true(lines.includes('1 country ranked, 1 with insufficient evidence.'));
   t.true(lines.includes('  records read 25, used 20, rejected 2, ignored 3'));
   // 5 of 20 connections to global services, 10 of 20 unattributed.
   t.true(lines.includes('  global services 25.0%, CDN and cloud 0.0%, VPN/Tor/VPS 0.0%, no domain attributed 50.0%, not geolocated 0.0%'));
@@ -131,5 +131,5 @@ test('formatTable contains ranked rows', (t) => {
 test('formatTable top option', (t) => {
   const text = formatTable(buildAssessment(), { top: 0 });
   t.false(text.includes('CZ/Prague'));
-  t.true(text.includes('1 countries ranked (1 not shown; use --top), 1 with insufficient evidence.'));
+  t.true(text.includes('1 country ranked (1 not shown; use --top), 1 with insufficient evidence.'));
 });
