@@ -12,6 +12,22 @@ export interface ParsedCountryFile {
   zones: EconomicZone[];
 }
 
+const COUNTRY_FIELDS = [
+  'source',
+  'licence',
+  'country',
+  'name',
+  'cctld',
+  'government_suffixes',
+  'government_domains',
+  'municipal_domains',
+  'national_platforms',
+  'news',
+  'universities',
+  'economic_zones',
+  'local_other',
+];
+
 /**
  * Validates a parsed country document and turns each entry into a rule.
  *
@@ -24,6 +40,10 @@ export function parseCountryFile(document: unknown, file: string, expectedCode: 
   const reader: FieldReader = new FieldReader(file);
   if (!isMapping(document)) reader.fail('(top level)', 'expected a mapping with country, name, cctld, ...');
   reader.provenance(document);
+  // A misspelt field would otherwise drop its entries without a word.
+  for (const key of Object.keys(document)) {
+    if (!COUNTRY_FIELDS.includes(key)) reader.fail(key, 'unknown field', `Known fields: ${COUNTRY_FIELDS.join(', ')}.`);
+  }
 
   const code = reader.string(document.country, 'country');
   if (code !== expectedCode) reader.fail('country', `"${code}" does not match the file name`, `Name the file ${code}.yaml or fix the code.`);

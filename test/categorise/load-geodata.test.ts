@@ -81,3 +81,8 @@ test('missing source header is rejected', (t) => {
   rmSync(dir, { recursive: true, force: true });
   t.regex(error.message, /countries\/CZ\.yaml: source: missing source list/);
 });
+
+test('misspelt country field is rejected', (t) => {
+  const error = loadError('CZ.yaml', 'country: CZ\nname: Czechia\ncctld: cz\nnewz:\n  - { domain: idnes.cz }\n');
+  t.regex(error.message, /countries\/CZ\.yaml: newz: unknown field/);
+});
