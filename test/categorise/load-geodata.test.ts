@@ -34,16 +34,12 @@ function loadError(countryFile: string, body: string): DataError {
   }
 }
 
-test('default geodata loads within a second', (t) => {
-  const start = performance.now();
+test('default geodata covers every country', (t) => {
+  // Load time is a speed figure, so it is not asserted here (the benchmark prints load times).
   const geodata = loadGeodata();
-  const elapsed = performance.now() - start;
-  t.log(`loadGeodata: ${elapsed.toFixed(0)} ms, ${geodata.domainRules.size} rules, ${geodata.countries.size} countries`);
   for (const code of ['CN', 'IN', 'NP', 'BD', 'MZ', 'KE', 'TH', 'ID', 'RU', 'CZ', 'US', 'KP', 'SG']) {
     t.true(geodata.countries.has(code), code);
   }
-  // NOTE: measured cold, with the gazetteer; other test files in the same process may have warmed it.
-  t.true(elapsed < 3000);
   t.is(loadGeodata(), geodata, 'second call returns the cached object');
 });
 
