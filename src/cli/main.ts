@@ -73,8 +73,41 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
+    // node:util names an unknown option in a long message about '--'; say it plainly and suggest.
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    if (unknown) {
+      const suggestion = closestOption(unknown.replace(/^-+/, ''), Object.keys(options));
+      throw new UsageError(`unknown option ${unknown}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`, `Run \`footprint ${command} --help\` for the options.`);
+    }
     throw new UsageError((error as Error).message, `Run \`footprint ${command} --help\` for the options.`);
   }
+}
+
+/** Returns the option name nearest to `name` by edit distance, if it is within two edits. */
+function closestOption(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function positiveInteger(value: string | undefined, option: string, fallback: number): number {

@@ -51,9 +51,14 @@ test('unknown command is a usage error', async (t) => {
 
 test('unknown option is a usage error', async (t) => {
   assertCleanError(t, await runCli(['assess', 'examples/demo', '--population', '203.0.113.0/24', '--colour']), 2, [
-    "'--colour'",
+    'unknown option --colour',
     'footprint assess --help',
   ]);
+});
+
+test('misspelt option gets a suggestion', async (t) => {
+  // "populaton" is one deletion away from "population".
+  assertCleanError(t, await runCli(['assess', 'examples/demo', '--populaton', '203.0.113.0/24']), 2, ['unknown option --populaton (did you mean --population?)']);
 });
 
 test('option without value is a usage error', async (t) => {
