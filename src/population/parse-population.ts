@@ -50,11 +50,18 @@ export function parsePopulation(spec: string, options: ParsePopulationOptions = 
 
 function existingFile(name: string, baseDir: string | undefined): string | undefined {
   const resolved = path.resolve(baseDir ?? process.cwd(), name);
+  let isFolder = false;
   try {
-    return statSync(resolved).isFile() ? resolved : undefined;
+    const stats = statSync(resolved);
+    if (stats.isFile()) return resolved;
+    isFolder = stats.isDirectory();
   } catch {
     return undefined;
   }
+  if (isFolder) {
+    throw new ConfigError(`The population path ${name} is a folder. Give a file with one address or CIDR per line, or the CIDRs themselves.`);
+  }
+  return undefined;
 }
 
 // Parses one address or CIDR. location is "file:line" for values read from a file; couldBeFile is
@@ -71,8 +78,10 @@ function parseNetwork(value: string, location: string | undefined, couldBeFile =
 
   const address = normalizeAddress(addressText);
   if (address === undefined) {
-    const fileHint = couldBeFile ? ', and no file of that name exists' : '';
-    return fail(`"${addressText}" is not an IP address${fileHint}`);
+    // The whole value may have been meant as a file name: say so with the name as given.
+    if (couldBeFile) return fail('it is neither an IP address or CIDR nor an existing file');
+    const pathHint = /[\\/]/.test(value) && !/^[0-9a-f:.]+\/\d+$/i.test(value) ? ' (a population file must be given alone, not in a list)' : '';
+    return fail(`"${addressText}" is not an IP address${pathHint}`);
   }
 
   const isIPv4 = parseIPv4(address) !== -1;

@@ -87,7 +87,7 @@ test('invalid --population values', async (t) => {
 
   const cases: [string, string[]][] = [
     ['10.0.0.0/33', ['Invalid population entry "10.0.0.0/33"', 'from 0 to 32', 'for example 192.0.2.0/24']],
-    ['not-an-ip', ['Invalid population entry "not-an-ip"', 'no file of that name exists']],
+    ['not-an-ip', ['Invalid population entry "not-an-ip"', 'neither an IP address or CIDR nor an existing file']],
     ['2001:db8::/129', ['Invalid population entry "2001:db8::/129"']],
     [',', ['The population is empty']],
     [populationFile, [`Invalid population entry "198.51.100.0/33" at ${populationFile}:3`]],

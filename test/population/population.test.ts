@@ -127,7 +127,7 @@ test('population invalid inline values', (t) => {
     ['2001:db8::/129', 'Invalid population entry "2001:db8::/129": the prefix length must be a whole number from 0 to 128.'],
     ['192.0.2.0/', 'Invalid population entry "192.0.2.0/": the prefix length must be a whole number from 0 to 32.'],
     ['192.0.2.0/24,300.1.1.1', 'Invalid population entry "300.1.1.1": "300.1.1.1" is not an IP address.'],
-    ['office.txt', 'Invalid population entry "office.txt": "office.txt" is not an IP address, and no file of that name exists.'],
+    ['office.txt', 'Invalid population entry "office.txt": it is neither an IP address or CIDR nor an existing file.'],
     ['::ffff:192.0.2.0/64', 'Invalid population entry "::ffff:192.0.2.0/64": an IPv4-mapped network needs a prefix length of at least 96.'],
     [' , ', 'The population is empty.'],
   ];
@@ -208,4 +208,10 @@ test('direction without population or flags', (t) => {
     'Cannot tell outbound from inbound connections: conn.log line 9 has no local_orig/local_resp flags and no population was given.',
   );
   t.regex((error as ConfigError).hint ?? '', /--population 192\.0\.2\.0\/24/);
+});
+
+test('population folder is rejected', (t) => {
+  // The working directory of the tests is the repository root, so "test" is a folder.
+  const error = t.throws(() => parsePopulation('test'), { instanceOf: ConfigError });
+  t.is(error?.message, 'The population path test is a folder. Give a file with one address or CIDR per line, or the CIDRs themselves.');
 });
