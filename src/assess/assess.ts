@@ -46,13 +46,13 @@ export function readAggregate(file: string): Aggregate {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read baseline aggregate ${file}: ${(error as Error).message}`, 'Write one with `footprint aggregate LOGS --population CIDRS --out FILE`.');
+    throw new InputError(`cannot read aggregate file ${file}: ${(error as Error).message}`, 'Check the path, or write an aggregate with `footprint aggregate LOGS --population CIDRS --out FILE`.');
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new DataError(`baseline aggregate ${file} is not valid JSON: ${(error as Error).message}`, 'Write it again with `footprint aggregate`.');
+    throw new DataError(`aggregate file ${file} is not valid JSON: ${(error as Error).message}`, 'Write it again with `footprint aggregate`.');
   }
   return Aggregate.fromJSON(data, file);
 }

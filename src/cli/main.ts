@@ -129,10 +129,9 @@ function output(text: string, out: string | undefined): void {
   try {
     writeFileSync(out, text);
   } catch (error) {
-    throw new InputError(
-      `cannot write output file ${out}: ${describeWriteError(error as NodeJS.ErrnoException)}`,
-      'Check that its folder exists and is writable, or leave out --out to write to standard output.',
-    );
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === 'EISDIR' ? 'Give a file name inside that folder, for example --out report.json.' : 'Check that its folder exists and is writable, or leave out --out to write to standard output.';
+    throw new InputError(`cannot write output file ${out}: ${describeWriteError(error as NodeJS.ErrnoException)}`, hint);
   }
 }
 

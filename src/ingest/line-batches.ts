@@ -79,7 +79,7 @@ function streamError(filePath: string, gzip: boolean, linesRead: number, error: 
   if (gzip) {
     return new InputError(
       `Compressed input ${filePath} is truncated or corrupt after line ${linesRead} (${detail}).`,
-      'The lines before it were read. Copy the file again, or recover what remains with `gzip -dc`.',
+      'The run stops here. Copy the file again, or recover the readable lines with `gzip -dc FILE > FILE.log` and give that file instead.',
     );
   }
   return new InputError(`Reading ${filePath} failed after line ${linesRead} (${detail}).`, 'Check that the file is readable.');

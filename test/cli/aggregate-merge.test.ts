@@ -68,9 +68,9 @@ test('assess with an aggregate as baseline', async (t) => {
 
 test('baseline that is not an aggregate', async (t) => {
   const cases: [string, string[]][] = [
-    ['examples/demo/conn.log', ['baseline aggregate examples/demo/conn.log is not valid JSON']],
+    ['examples/demo/conn.log', ['aggregate file examples/demo/conn.log is not valid JSON']],
     [`${CLI_FIXTURES}/not-an-aggregate.json`, [`${CLI_FIXTURES}/not-an-aggregate.json: not a footprint aggregate`, 'footprint aggregate']],
-    ['no-such-baseline.json', ['cannot read baseline aggregate no-such-baseline.json', 'footprint aggregate']],
+    ['no-such-baseline.json', ['cannot read aggregate file no-such-baseline.json', 'footprint aggregate']],
   ];
   const results = await Promise.all(cases.map(([file]) => runCli(['assess', 'examples/demo', ...POPULATION, '--baseline', file])));
   results.forEach((result, index) => assertCleanError(t, result, 1, cases[index][1]));
