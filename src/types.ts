@@ -1,7 +1,7 @@
 // Shared record and result types for the pipeline stages:
 // ingest -> population -> enrich -> categorise -> aggregate -> baseline -> score -> report.
 
-/** Where a record came from, so that every rejection can name its file and line. */
+/** Position of a record in its input, so that every rejection can name its file and line. */
 export interface SourcePosition {
   file: string;
   /** 1-based line number in the (decompressed) file. */
@@ -105,7 +105,7 @@ export interface GeoLocation {
   subdivision?: string;
   latitude?: number;
   longitude?: number;
-  /** Kilometres; undefined where the database does not say. */
+  /** Kilometres; undefined where the database gives no radius. */
   accuracyRadiusKm?: number;
   /** IANA zone name, for example "Europe/Prague". */
   timeZone?: string;
@@ -115,7 +115,7 @@ export interface NetworkInfo {
   asn?: number;
   organization?: string;
   networkClass: NetworkClass;
-  /** Which curated list gave the class, for the evidence. */
+  /** Curated list that gave the class, for the evidence. */
   classSource?: string;
 }
 
@@ -142,7 +142,7 @@ export interface ResourceAudience {
   city?: string;
   /** Economic zone name, for category economic-zone. */
   zone?: string;
-  /** Which rule or list matched, for the evidence. */
+  /** Rule or list entry that matched, for the evidence. */
   rule: string;
 }
 

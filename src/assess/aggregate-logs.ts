@@ -215,8 +215,8 @@ function enrichAddress(address: string, enricher: Enricher, geodata: Geodata): A
   const country = geo?.country ?? '';
   // GeoIP city names are matched to the gazetteer spelling, so endpoint and resource places agree.
   const city = country && geo?.city ? (resolveCity(country, geo.city)?.name ?? geo.city) : '';
-  // Without an accuracy radius the zone test falls back to a wide default disc, which around a
-  // zone next to a big city (Noida beside Delhi) would catch the whole city; there, the
+  // Without an accuracy radius the zone test falls back to a wide default disc. Around a zone
+  // next to a big city (Noida beside Delhi) that disc would catch the whole city, so there the
   // geolocated city must also be the zone's city.
   const zones = (geo ? matchEconomicZones(geo, geodata) : [])
     .filter((match) => geo?.accuracyRadiusKm !== undefined || match.zone.city === city)
@@ -234,7 +234,7 @@ function enrichAddress(address: string, enricher: Enricher, geodata: Geodata): A
   };
 }
 
-// Network classes whose server location says nothing of the place, so zones skip them.
+// Network classes whose server location tells nothing of the place, so zones skip them.
 const ZONE_SKIPPED_CLASSES: ReadonlySet<string> = new Set(['cdn', 'cloud-hosting', 'global-platform', 'opsec']);
 
 /** One series to add a connection to, with the share of the connection it gets. */
@@ -280,7 +280,7 @@ function buildRoute(aggregate: Aggregate, direction: 'outbound' | 'inbound', inf
     const endpoint = aggregate.series({ layer: 'endpoint', country: info.country, city: info.city, category: audience.category, networkClass: info.network.networkClass, direction });
     slots.push({ series: endpoint, share, ambiguity, establishedOnly: false, zone: false });
 
-    // A network alone says "other" for any ordinary server. Only a domain, or an education or
+    // A network alone gives "other" for any ordinary server. Only a domain, or an education or
     // government network that the population itself reached, makes a resource local to an
     // audience. Inbound scans from university networks are common and tell nothing of the users.
     if (!audience.country) continue;
@@ -334,7 +334,8 @@ function routeFor(aggregate: Aggregate, direction: 'outbound' | 'inbound', info:
   // SNI and network-only attributions are the same for every connection to an address, so their
   // routes sit in fields. DNS attributions depend on time, so they are keyed by names and shares.
   if (!attribution || attribution.source === 'sni-or-host') {
-    const field = attribution ? (direction === 'outbound' ? 'namedOutbound' : 'namedInbound') : direction;
+    let field: keyof AddressInfo['routes'] = direction;
+    if (attribution) field = direction === 'outbound' ? 'namedOutbound' : 'namedInbound';
     return (info.routes[field] ??= buildRoute(aggregate, direction, info, attribution, audiences, geodata));
   }
 
