@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Reader } from 'maxmind';
+import { compareText } from '../src/util/compare-text.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -124,7 +125,7 @@ function main() {
     '# Shares are of the city\'s country: population over the country population in countries.csv, addresses over the country address count.',
     'country,city,population,population_share,ipv4_addresses,ipv4_share',
   ];
-  const sortedCities = [...cityRows.values()].sort((a, b) => (a.country === b.country ? (a.city < b.city ? -1 : a.city > b.city ? 1 : 0) : a.country < b.country ? -1 : 1));
+  const sortedCities = [...cityRows.values()].sort((a, b) => compareText(a.country, b.country) || compareText(a.city, b.city));
   for (const row of sortedCities) {
     const countryPopulation = populationByCountry.get(row.country);
     const countryAddresses = byCountry.get(row.country);

@@ -7,6 +7,7 @@
 
 import type { Category, Direction, NetworkClass } from '../types.ts';
 import { DataError } from '../errors.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export const AGGREGATE_SCHEMA = 'footprint-aggregate/1';
 
@@ -31,7 +32,7 @@ export interface CellKey {
 export interface CellCounts {
   /** Established connections, weighted by the domain share they were attributed with. */
   established: number;
-  /** Failed connections (no answer, rejected, no payload), weighted likewise. */
+  /** Failed connections (no reply, rejected, no payload), weighted likewise. */
   failed: number;
   /** Bytes in both directions, weighted likewise. */
   bytes: number;
@@ -323,7 +324,6 @@ export class Aggregate {
 
   /** Serialises with every list sorted, so equal aggregates give equal bytes. */
   toJSON(): AggregateJson {
-    const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const cells = [...this.cells.entries()].sort(([a], [b]) => compareText(a, b)).map(([, cell]) => ({ ...cell }));
     const resources = [...this.resources.entries()].sort(([a], [b]) => compareText(a, b)).map(([, use]) => ({ ...use }));
     const inboundPeers = [...this.inboundPeers.entries()]
@@ -429,5 +429,5 @@ function addRecord<K extends string>(target: Partial<Record<K, number>>, source:
 }
 
 function sortRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }

@@ -13,7 +13,7 @@ const ONE_WAY_MIN_PACKETS = 3;
 
 /**
  * Classifies a connection as established (both sides exchanged packets and some payload) or
- * failed (no answer, rejected, or a bare handshake with no payload, as port scans leave).
+ * failed (no reply, rejected, or a bare handshake with no payload, as port scans leave).
  */
 export function classifyOutcome(conn: ConnRecord): Outcome {
   if (conn.connState !== undefined && FAILED_STATES.has(conn.connState)) return 'failed';

@@ -9,7 +9,7 @@ import { DataError, InputError } from '../errors.ts';
 
 export const DEFAULT_PRIOR_FOLDER = path.resolve(import.meta.dirname, '../../heuristics/world-prior');
 
-/** Which share: of people (for local-resource use) or of IPv4 addresses (for server activity). */
+/** Kind of share: of people (for local-resource use) or of IPv4 addresses (for server activity). */
 export type PriorKind = 'population' | 'ipv4';
 
 export interface PriorShares {
@@ -21,7 +21,7 @@ export interface WorldPrior {
   countries: Map<string, PriorShares>;
   /** Keyed by "CC/City". */
   cities: Map<string, PriorShares>;
-  /** Where the prior came from, for the report. */
+  /** Folder the prior was read from, for the report. */
   source: string;
 }
 

@@ -73,7 +73,8 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // node:util names an unknown option in a long message about '--'; say it plainly and suggest.
+    // node:util reports an unknown option in a long message about '--', so it is reworded here
+    // with the nearest known option.
     const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
     if (unknown) {
       const suggestion = closestOption(unknown.replace(/^-+/, ''), Object.keys(options));

@@ -12,6 +12,7 @@
 import type { DnsRecord, HttpRecord, SslRecord } from '../types.ts';
 import { isIP } from 'node:net';
 import { normalizeAddress } from '../population/normalize-address.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export interface DomainShare {
   domain: string;
@@ -119,7 +120,7 @@ export class DomainIndex {
     const intervals = this.#dns.get(address);
     if (!intervals) return undefined;
     if (!this.#sortedAddresses.has(address)) {
-      intervals.sort((a, b) => a.from - b.from || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+      intervals.sort((a, b) => a.from - b.from || compareText(a.domain, b.domain));
       this.#sortedAddresses.add(address);
     }
 

@@ -86,7 +86,7 @@ function readYaml(dir: string, file: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new ConfigError(`network list ${path} not found or not readable`, 'Pass the folder that holds the network lists (geodata/networks).');
+    throw new ConfigError(`network list ${path} not found or not readable`, 'Pass the folder that contains the network lists (geodata/networks).');
   }
   let document: unknown;
   try {

@@ -132,6 +132,8 @@ function connParser(reader: ZeekFieldReader): ZeekRowParser {
     KIND_COLUMNS.conn.map(reader.column);
   const tally = reader.tally;
 
+  // The fields are read inline rather than through readEndpoints, because this runs once per
+  // connection and an object per row would add garbage-collection work.
   return (fields, line) => {
     const time = reader.readTs(fields[ts], line);
     if (time === undefined) return undefined;
@@ -220,19 +222,31 @@ function dnsParser(reader: ZeekFieldReader): ZeekRowParser {
   };
 }
 
+/**
+ * Reads the time, both hosts and the responder port that TLS and HTTP rows share; returns
+ * undefined after counting the rejection when one of them is invalid.
+ */
+function readEndpoints(reader: ZeekFieldReader, fields: readonly string[], columns: readonly number[], line: number) {
+  const [ts, origH, respH, respP] = columns;
+  const time = reader.readTs(fields[ts], line);
+  if (time === undefined) return undefined;
+  const origHost = reader.readAddress(fields[origH], line);
+  if (origHost === undefined) return undefined;
+  const respHost = reader.readAddress(fields[respH], line);
+  if (respHost === undefined) return undefined;
+  const respPort = reader.readPort(fields[respP], line);
+  if (respPort === undefined) return undefined;
+  return { time, origHost, respHost, respPort };
+}
+
 function sslParser(reader: ZeekFieldReader): ZeekRowParser {
   const [ts, origH, respH, respP, uid, serverName] = KIND_COLUMNS.ssl.map(reader.column);
   const tally = reader.tally;
 
   return (fields, line) => {
-    const time = reader.readTs(fields[ts], line);
-    if (time === undefined) return undefined;
-    const origHost = reader.readAddress(fields[origH], line);
-    if (origHost === undefined) return undefined;
-    const respHost = reader.readAddress(fields[respH], line);
-    if (respHost === undefined) return undefined;
-    const respPort = reader.readPort(fields[respP], line);
-    if (respPort === undefined) return undefined;
+    const endpoints = readEndpoints(reader, fields, [ts, origH, respH, respP], line);
+    if (endpoints === undefined) return undefined;
+    const { time, origHost, respHost, respPort } = endpoints;
 
     const serverNameValue = reader.readOptionalString(fields[serverName]);
     if (serverNameValue === undefined) return tally.ignore('ssl row without server_name');
@@ -256,14 +270,9 @@ function httpParser(reader: ZeekFieldReader): ZeekRowParser {
   const tally = reader.tally;
 
   return (fields, line) => {
-    const time = reader.readTs(fields[ts], line);
-    if (time === undefined) return undefined;
-    const origHost = reader.readAddress(fields[origH], line);
-    if (origHost === undefined) return undefined;
-    const respHost = reader.readAddress(fields[respH], line);
-    if (respHost === undefined) return undefined;
-    const respPort = reader.readPort(fields[respP], line);
-    if (respPort === undefined) return undefined;
+    const endpoints = readEndpoints(reader, fields, [ts, origH, respH, respP], line);
+    if (endpoints === undefined) return undefined;
+    const { time, origHost, respHost, respPort } = endpoints;
 
     const hostValue = reader.readOptionalString(fields[host]);
     const hostName = hostValue === undefined ? '' : normalizeHostname(stripHostPort(hostValue));

@@ -64,8 +64,8 @@ function existingFile(name: string, baseDir: string | undefined): string | undef
   return undefined;
 }
 
-// Parses one address or CIDR. location is "file:line" for values read from a file; couldBeFile is
-// true when the value was the whole spec, so the error can say that no such file exists either.
+// Parses one address or CIDR. location is "file:line" for values read from a file. couldBeFile is
+// true when the value was the whole spec, so the error can add that no such file exists either.
 function parseNetwork(value: string, location: string | undefined, couldBeFile = false): PopulationNetwork {
   const fail = (problem: string): never => {
     const where = location === undefined ? '' : ` at ${location}`;
@@ -78,7 +78,7 @@ function parseNetwork(value: string, location: string | undefined, couldBeFile =
 
   const address = normalizeAddress(addressText);
   if (address === undefined) {
-    // The whole value may have been meant as a file name: say so with the name as given.
+    // The whole value may have been meant as a file name, so the message names it as given.
     if (couldBeFile) return fail('it is neither an IP address or CIDR nor an existing file');
     const pathHint = /[\\/]/.test(value) && !/^[0-9a-f:.]+\/\d+$/i.test(value) ? ' (a population file must be given alone, not in a list)' : '';
     return fail(`"${addressText}" is not an IP address${pathHint}`);

@@ -6,6 +6,7 @@ import type { PlaceScore } from '../score/score-places.ts';
 import type { Likelihood } from '../score/likelihood.ts';
 import type { FeatureName } from '../score/load-weights.ts';
 import { likelihoodRange } from '../score/likelihood.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export const ASSESSMENT_SCHEMA = 'footprint-assessment/1';
 
@@ -174,7 +175,7 @@ export function rankFindings(findings: Finding[]): Finding[] {
   const ranked = findings.filter((finding) => finding.status === 'ranked');
   const insufficient = findings.filter((finding) => finding.status !== 'ranked');
   ranked.sort((a, b) => b.probability - a.probability || b.score - a.score || (a.place < b.place ? -1 : 1));
-  insufficient.sort((a, b) => (a.place < b.place ? -1 : a.place > b.place ? 1 : 0));
+  insufficient.sort((a, b) => compareText(a.place, b.place));
   ranked.forEach((finding, index) => (finding.rank = index + 1));
   return [...ranked, ...insufficient];
 }

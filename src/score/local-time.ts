@@ -53,7 +53,7 @@ export function countryTimeZone(country: string): string | undefined {
 
 const knownTimeZones = new Map<string, boolean>();
 
-/** Checks that the runtime knows a time zone name. */
+/** Checks that the runtime supports a time zone name. */
 export function isKnownTimeZone(timeZone: string): boolean {
   let known = knownTimeZones.get(timeZone);
   if (known === undefined) {

@@ -5,8 +5,9 @@ import type { Aggregate, ResourceUse, InboundPeer } from '../aggregate/aggregate
 import type { Category, NetworkClass } from '../types.ts';
 import type { Weights } from './load-weights.ts';
 import { countryTimeZone, isKnownTimeZone, toLocalHour } from './local-time.ts';
+import { compareText } from '../util/compare-text.ts';
 
-/** Categories that say nothing about where the user is. */
+/** Categories that tell nothing about where the user is. */
 export const GLOBAL_CATEGORIES: ReadonlySet<Category> = new Set(['global-service', 'cdn-cloud', 'opsec']);
 
 /** Network classes whose servers sit where hosting is cheap, not where their users are. */
@@ -149,7 +150,7 @@ export function measurePlaces(aggregate: Aggregate, weights: Weights): Map<strin
 
   for (const measures of places.values()) {
     measures.activity = measures.activityOutbound + measures.activityInbound;
-    measures.localResources.sort((a, b) => b.connections - a.connections || (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
+    measures.localResources.sort((a, b) => b.connections - a.connections || compareText(a.resource, b.resource));
     measures.localCategories = [...new Set(measures.localResources.map((use) => use.category))].sort();
     measures.inboundAccessPeers.sort((a, b) => b.established - a.established || (a.peer < b.peer ? -1 : 1));
 

@@ -138,7 +138,9 @@ function rateConfidence(measures: PlaceMeasures, events: number, weights: Weight
   const reasons: string[] = [];
   let points = 0;
 
-  const eventPoints = events >= rules.events_high ? 2 : events >= rules.events_moderate ? 1 : 0;
+  let eventPoints = 0;
+  if (events >= rules.events_high) eventPoints = 2;
+  else if (events >= rules.events_moderate) eventPoints = 1;
   points += eventPoints;
   reasons.push(`${eventPoints > 0 ? `+${eventPoints}` : '0'} sample: ${round(events)} weighted events (thresholds ${rules.events_moderate} and ${rules.events_high})`);
 
@@ -164,7 +166,9 @@ function rateConfidence(measures: PlaceMeasures, events: number, weights: Weight
   points += ambiguityPoint;
   reasons.push(`${ambiguityPoint ? '+1' : '0'} attribution: mean ambiguity ${round(measures.meanAmbiguity)} (point at ${rules.ambiguity_for_point} or less, with local resources)`);
 
-  const level: Confidence = points >= rules.high ? 'high' : points >= rules.moderate ? 'moderate' : 'low';
+  let level: Confidence = 'low';
+  if (points >= rules.high) level = 'high';
+  else if (points >= rules.moderate) level = 'moderate';
   return { level, reasons };
 }
 
