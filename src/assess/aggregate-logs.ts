@@ -65,6 +65,8 @@ interface AddressInfo {
   city: string;
   /** Audience from the network alone, for connections with no attributed domain. */
   networkAudience: ResourceAudience;
+  /** The attribution of every connection to this address, when it does not depend on time (no DNS names). */
+  fixedAttribution: { attribution: Attribution | undefined } | undefined;
   /** Routes of connections to this address without a name, and with SNI or Host names, by direction. */
   routes: { outbound?: Route; inbound?: Route; namedOutbound?: Route; namedInbound?: Route };
   /** Routes of connections named by DNS answers, which change over time, by direction and names. */
@@ -113,7 +115,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   for (const file of files.filter((entry) => entry.kind !== 'conn')) {
     const fileTally = createTally();
     for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
-      for (const record of batch) {
+      for (let record = batch.next(); record !== undefined; record = batch.next()) {
         if (record.kind === 'conn') {
           // A JSON line with its own _path can be a connection inside a DNS, TLS or HTTP file.
           countIgnored(fileTally, 'conn record in a log of names');
@@ -142,7 +144,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
   for (const file of files.filter((entry) => entry.kind === 'conn')) {
     const fileTally = createTally();
     for await (const batch of readLogFile(file, { tally: fileTally, onReject: sampler.add })) {
-      for (const record of batch) {
+      for (let record = batch.next(); record !== undefined; record = batch.next()) {
         if (record.kind !== 'conn') {
           countIgnored(fileTally, `${record.kind} record in a connection log`);
           continue;
@@ -166,6 +168,7 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
         let info = addresses.get(direction.remoteHost);
         if (!info) {
           info = enrich(direction.remoteHost);
+          if (domains.isTimeInvariant(direction.remoteHost)) info.fixedAttribution = { attribution: domains.attribute(direction.remoteHost, record.ts) };
           addresses.set(direction.remoteHost, info);
           if (info.place) aggregate.addLocatedAddress(info.place, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
           if (info.city) aggregate.addLocatedAddress(info.country, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
@@ -229,6 +232,7 @@ function enrichAddress(address: string, enricher: Enricher, geodata: Geodata): A
     country,
     city,
     networkAudience,
+    fixedAttribution: undefined,
     routes: {},
     zones,
   };
@@ -367,7 +371,7 @@ function addConnection(
   const bytes = (record.origBytes ?? 0) + (record.respBytes ?? 0);
   aggregate.noteTime(record.ts);
 
-  const attribution = domains.attribute(remote, record.ts);
+  const attribution = info.fixedAttribution !== undefined ? info.fixedAttribution.attribution : domains.attribute(remote, record.ts);
   const route = routeFor(aggregate, direction, info, attribution, audiences, geodata);
   route.connections += 1;
 

@@ -105,6 +105,15 @@ export class DomainIndex {
     return added;
   }
 
+  /**
+   * Tells whether attribute(address, ts) gives the same answer at every time: true when the address
+   * has SNI or Host names, which hold for the whole run, or no DNS answers at all. Ask it after
+   * every name has been added.
+   */
+  isTimeInvariant(address: string): boolean {
+    return this.#observed.has(address) || !this.#dns.has(address);
+  }
+
   /** Returns the domains that explain a connection to `address` at time `ts` (seconds), if any. */
   attribute(address: string, ts: number): Attribution | undefined {
     const cached = this.#attributionCache.get(address);

@@ -135,25 +135,19 @@ export class FlowCsvParser implements LineParser {
 
   constructor(private readonly tally: FileTally) {}
 
-  parseLines(lines: readonly string[], firstLine: number, out: LogRecord[]): void {
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line.length === 0 || this.inSummary) continue;
-      const lineNumber = firstLine + i;
-
-      if (this.columns === undefined) {
-        this.columns = mapColumns(splitCsvLine(line), this.tally, lineNumber);
-        continue;
-      }
-      if (line.startsWith('Summary')) {
-        this.inSummary = true;
-        continue;
-      }
-
-      this.tally.tally.read++;
-      const record = this.parseRow(splitCsvLine(line), lineNumber, line);
-      if (record !== undefined) out.push(record);
+  parseLine(line: string, lineNumber: number): LogRecord | undefined {
+    if (line.length === 0 || this.inSummary) return undefined;
+    if (this.columns === undefined) {
+      this.columns = mapColumns(splitCsvLine(line), this.tally, lineNumber);
+      return undefined;
     }
+    if (line.startsWith('Summary')) {
+      this.inSummary = true;
+      return undefined;
+    }
+
+    this.tally.tally.read++;
+    return this.parseRow(splitCsvLine(line), lineNumber, line);
   }
 
   private parseRow(fields: readonly string[], line: number, text: string): ConnRecord | undefined {

@@ -1,7 +1,10 @@
 import type { LogRecord } from '../types.ts';
 
-/** Parses batches of lines of one file; keeps header state between batches. */
+/** Parses the lines of one file in order; keeps header state from line to line. */
 export interface LineParser {
-  /** Parses lines numbered from firstLine and appends the records it accepts to out. */
-  parseLines(lines: readonly string[], firstLine: number, out: LogRecord[]): void;
+  /**
+   * Parses one line and returns its record, or undefined for a header or blank line and for a
+   * line it rejected or ignored (counted in its FileTally).
+   */
+  parseLine(line: string, lineNumber: number): LogRecord | undefined;
 }

@@ -48,41 +48,29 @@ export class ZeekJsonParser implements LineParser {
     private readonly forcedKind?: LogKind,
   ) {}
 
-  parseLines(lines: readonly string[], firstLine: number, out: LogRecord[]): void {
+  parseLine(line: string, lineNumber: number): LogRecord | undefined {
+    if (line.trim().length === 0) return undefined;
     const tally = this.tally;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line.trim().length === 0) continue;
-      const lineNumber = firstLine + i;
-      tally.tally.read++;
+    tally.tally.read++;
 
-      let object: unknown;
-      try {
-        object = JSON.parse(line);
-      } catch {
-        tally.reject('invalid JSON', lineNumber, line);
-        continue;
-      }
-      if (object === null || typeof object !== 'object' || Array.isArray(object)) {
-        tally.reject('invalid JSON', lineNumber, line);
-        continue;
-      }
-
-      const kind = this.kindOf(object as Record<string, unknown>);
-      if (typeof kind !== 'string') {
-        tally.ignore(`unsupported log kind ${kind.unsupported}`);
-        continue;
-      }
-
-      const paths = KIND_PATHS[kind];
-      const fields = new Array<string>(paths.length);
-      for (let column = 0; column < paths.length; column++) {
-        const [name, parts] = paths[column];
-        fields[column] = toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name, parts));
-      }
-      const record = this.rowParser(kind)(fields, lineNumber);
-      if (record !== undefined) out.push(record);
+    let object: unknown;
+    try {
+      object = JSON.parse(line);
+    } catch {
+      return tally.reject('invalid JSON', lineNumber, line);
     }
+    if (object === null || typeof object !== 'object' || Array.isArray(object)) return tally.reject('invalid JSON', lineNumber, line);
+
+    const kind = this.kindOf(object as Record<string, unknown>);
+    if (typeof kind !== 'string') return tally.ignore(`unsupported log kind ${kind.unsupported}`);
+
+    const paths = KIND_PATHS[kind];
+    const fields = new Array<string>(paths.length);
+    for (let column = 0; column < paths.length; column++) {
+      const [name, parts] = paths[column];
+      fields[column] = toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name, parts));
+    }
+    return this.rowParser(kind)(fields, lineNumber);
   }
 
   private kindOf(object: Record<string, unknown>): LogKind | { unsupported: string } {

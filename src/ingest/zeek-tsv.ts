@@ -73,36 +73,23 @@ export class ZeekTsvParser implements LineParser {
     private readonly forcedKind?: LogKind,
   ) {}
 
-  parseLines(lines: readonly string[], firstLine: number, out: LogRecord[]): void {
-    const tally = this.tally;
-    const counts = tally.tally;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (line.length === 0) continue;
-      const lineNumber = firstLine + i;
-
-      if (line.charCodeAt(0) === 35 /* # */) {
-        applyZeekHeaderLine(this.header, line);
-        if (line.startsWith('#fields')) this.headerLine = lineNumber;
-        this.ready = false;
-        continue;
-      }
-
-      if (!this.ready) this.prepare(lineNumber);
-      counts.read++;
-      if (this.skipReason !== undefined) {
-        tally.ignore(this.skipReason);
-        continue;
-      }
-
-      const fields = line.split(this.header.separator);
-      if (fields.length !== this.header.fields.length) {
-        tally.reject('wrong field count', lineNumber, line);
-        continue;
-      }
-      const record = this.rowParser!(fields, lineNumber);
-      if (record !== undefined) out.push(record);
+  parseLine(line: string, lineNumber: number): LogRecord | undefined {
+    if (line.length === 0) return undefined;
+    if (line.charCodeAt(0) === 35 /* # */) {
+      applyZeekHeaderLine(this.header, line);
+      if (line.startsWith('#fields')) this.headerLine = lineNumber;
+      this.ready = false;
+      return undefined;
     }
+
+    if (!this.ready) this.prepare(lineNumber);
+    const tally = this.tally;
+    tally.tally.read++;
+    if (this.skipReason !== undefined) return tally.ignore(this.skipReason);
+
+    const fields = line.split(this.header.separator);
+    if (fields.length !== this.header.fields.length) return tally.reject('wrong field count', lineNumber, line);
+    return this.rowParser!(fields, lineNumber);
   }
 
   private prepare(lineNumber: number): void {

@@ -160,7 +160,7 @@ async function readCase(file: string): Promise<FootprintError | undefined> {
     const tally = createTally();
     const sampler = createRejectSampler();
     for (const input of inputs) {
-      for await (const batch of readLogFile(input, { tally, onReject: sampler.add })) void batch;
+      for await (const batch of readLogFile(input, { tally, onReject: sampler.add })) batch.toArray();
     }
     return undefined;
   } catch (error) {

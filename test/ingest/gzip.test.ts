@@ -37,7 +37,7 @@ test('truncated gzip reports line reached', async (t) => {
   let records = 0;
   const error = await t.throwsAsync(
     (async () => {
-      for await (const batch of readLogFile({ path: file, format: 'zeek-tsv', kind: 'conn' }, { tally })) records += batch.length;
+      for await (const batch of readLogFile({ path: file, format: 'zeek-tsv', kind: 'conn' }, { tally })) records += batch.toArray().length;
     })(),
     { instanceOf: InputError },
   );

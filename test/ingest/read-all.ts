@@ -15,7 +15,7 @@ export async function readAll(input: InputFile): Promise<ReadResult> {
   const tally = createTally();
   const sampler = createRejectSampler();
   const records: LogRecord[] = [];
-  for await (const batch of readLogFile(input, { tally, onReject: sampler.add })) records.push(...batch);
+  for await (const batch of readLogFile(input, { tally, onReject: sampler.add })) records.push(...batch.toArray());
   // readLogFile leaves used to its caller; this caller uses every record it receives.
   tally.used = records.length;
   return { records, tally, examples: sampler.examples() };

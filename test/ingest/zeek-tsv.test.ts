@@ -140,7 +140,7 @@ test('readLogFile leaves used to caller', async (t) => {
   const tally = createTally();
   let records = 0;
   const input = { path: path.join(FIXTURES, 'conn-extra-columns.tsv'), format: 'zeek-tsv' as const, kind: 'conn' as const };
-  for await (const batch of readLogFile(input, { tally })) records += batch.length;
+  for await (const batch of readLogFile(input, { tally })) records += batch.toArray().length;
   t.is(records, 3);
   t.is(tally.read, 9);
   t.is(tally.used, 0);
