@@ -16,10 +16,10 @@ export interface ReadLogFileOptions {
 }
 
 /**
- * The lines of one read chunk and the parser that turns each into a record when asked. Records
- * are parsed one at a time, so that each is garbage before the next exists: a whole chunk of
- * parsed records alive at once survived the young-generation collections, and V8 then moved
- * them, and later every record, into the old generation (Node 20).
+ * The lines of one read chunk and the parser that turns each into a record on request. Records
+ * are parsed one at a time, so each is garbage before the next exists. When a whole chunk of
+ * records was parsed at once, they survived young-generation collections, and V8 then allocated
+ * every later record in the old generation (Node 20).
  */
 export class RecordBatch {
   #next = 0;

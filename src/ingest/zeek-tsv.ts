@@ -5,6 +5,7 @@ import { unescapeZeek } from './field-values.ts';
 import type { LineParser } from './line-parser.ts';
 import type { FileTally } from './tally.ts';
 import { kindFromFields, kindFromPath, type KindDetection } from './zeek-kind.ts';
+import { createConnLineParser, type ConnLineParser } from './zeek-conn-line.ts';
 import { createZeekRowParser, type ZeekRowParser } from './zeek-rows.ts';
 
 /** Header values of one Zeek TSV header block. */
@@ -65,6 +66,8 @@ export class ZeekTsvParser implements LineParser {
   private headerLine = 0;
   // Rebuilt on the first data line after any header line, so a new header block takes effect.
   private rowParser: ZeekRowParser | undefined;
+  // Fast path for conn lines with a one-character separator; same results as rowParser.
+  private connLineParser: ConnLineParser | undefined;
   private skipReason: string | undefined;
   private ready = false;
 
@@ -87,6 +90,7 @@ export class ZeekTsvParser implements LineParser {
     tally.tally.read++;
     if (this.skipReason !== undefined) return tally.ignore(this.skipReason);
 
+    if (this.connLineParser !== undefined) return this.connLineParser(line, lineNumber);
     const fields = line.split(this.header.separator);
     if (fields.length !== this.header.fields.length) return tally.reject('wrong field count', lineNumber, line);
     return this.rowParser!(fields, lineNumber);
@@ -107,9 +111,11 @@ export class ZeekTsvParser implements LineParser {
     if ('unsupported' in detection) {
       this.skipReason = `unsupported log kind ${detection.unsupported}`;
       this.rowParser = undefined;
+      this.connLineParser = undefined;
     } else {
       const format = { unset: header.unsetField, empty: header.emptyField, setSeparator: header.setSeparator, escaped: true };
       this.rowParser = createZeekRowParser(detection.kind, header.fields, format, this.tally, this.headerLine);
+      this.connLineParser = detection.kind === 'conn' ? createConnLineParser(header.fields, header.separator, format, this.tally) : undefined;
       this.skipReason = undefined;
     }
     this.ready = true;
