@@ -71,7 +71,6 @@ function rangeEquals(line: string, start: number, end: number, text: string): bo
  */
 export function createConnLineParser(fieldNames: readonly string[], separator: string, format: ZeekValueFormat, tally: FileTally): ConnLineParser | undefined {
   if (separator.length !== 1 || !format.escaped) return undefined;
-  const separatorCode = separator.charCodeAt(0);
   const fieldCount = fieldNames.length;
   const [ts, origH, origP, respH, respP, proto, uid, service, duration, origBytes, respBytes, origPkts, respPkts, connState, history, localOrig, localResp] =
     // The last column of a repeated name wins, as in createZeekRowParser.
@@ -143,18 +142,17 @@ export function createConnLineParser(fieldNames: readonly string[], separator: s
 
   return (line, lineNumber) => {
     // Column bounds; a line with more or fewer separators is rejected as the general path does.
+    // indexOf finds a separator in about half the time of a charCodeAt loop (Node 20).
     let column = 0;
     starts[0] = 0;
-    const length = line.length;
-    for (let i = 0; i < length; i++) {
-      if (line.charCodeAt(i) !== separatorCode) continue;
+    for (let index = line.indexOf(separator); index !== -1; index = line.indexOf(separator, index + 1)) {
       if (column === fieldCount - 1) return tally.reject('wrong field count', lineNumber, line);
-      ends[column] = i;
+      ends[column] = index;
       column++;
-      starts[column] = i + 1;
+      starts[column] = index + 1;
     }
     if (column !== fieldCount - 1) return tally.reject('wrong field count', lineNumber, line);
-    ends[column] = length;
+    ends[column] = line.length;
 
     let time = parsePlainDecimal(line, starts[ts], ends[ts]);
     if (time === -1) {
