@@ -105,35 +105,30 @@ export const MAX_PEER_PORTS = 32;
 
 const SEPARATOR = '\u0001';
 
+/** The part of a cell key without day and hour. */
+export type SeriesKey = Omit<CellKey, 'day' | 'hour'>;
+
 /**
  * The cells of one key without its day and hour, by hour since the Unix epoch. The aggregation
  * pass resolves a connection's keys once per remote address and then adds to these series with a
  * numeric hour, instead of building and hashing a key string per connection.
  */
 export class CellSeries {
-  readonly byHour = new Map<number, Cell>();
+  /** Cell index by hour since the Unix epoch. */
+  readonly byHour = new Map<number, number>();
   // Logs run in time order, so most connections of a series fall in the hour of the one before.
   lastHour = -1;
-  lastCell: Cell | undefined = undefined;
+  lastIndex = -1;
 
   constructor(
-    readonly key: Omit<CellKey, 'day' | 'hour'>,
+    readonly key: SeriesKey,
     readonly id: string,
   ) {}
 }
 
-// Counters start as this fraction and are then set to their value. A field whose first value is
-// a small integer holds tagged integers, so every later `+=` of a fraction allocated a new heap
-// number that the scavenger had to copy and promote, because the cell itself lives in old space;
-// a field created with a fraction holds a double that is updated in place (V8 11, Node 20).
-const DOUBLE_FIELD = 0.5;
-
-/**
- * Creates a cell property by property: with an object spread, V8 kept cells in dictionary mode
- * and every addition to their counts ran about ten times slower (Node 20).
- */
-function newCell(key: Omit<CellKey, 'day' | 'hour'>, day: string, hour: number, counts: CellCounts): Cell {
-  const cell: Cell = {
+/** Creates a cell property by property, so that every cell has one shape (an object spread gave V8 dictionary-mode objects). */
+function newCell(key: SeriesKey, day: string, hour: number, established: number, failed: number, bytes: number): Cell {
+  return {
     layer: key.layer,
     country: key.country,
     city: key.city,
@@ -142,14 +137,10 @@ function newCell(key: Omit<CellKey, 'day' | 'hour'>, day: string, hour: number, 
     direction: key.direction,
     day,
     hour,
-    established: DOUBLE_FIELD,
-    failed: DOUBLE_FIELD,
-    bytes: DOUBLE_FIELD,
+    established,
+    failed,
+    bytes,
   };
-  cell.established = counts.established;
-  cell.failed = counts.failed;
-  cell.bytes = counts.bytes;
-  return cell;
 }
 
 const dayAndHourCache = new Map<number, { day: string; hour: number }>();
@@ -165,17 +156,36 @@ function utcDayAndHour(hourSinceEpoch: number): { day: string; hour: number } {
   return entry;
 }
 
+// Resource counters start as this fraction and are then set to their value. V8 stores a field
+// whose first value is a small integer as a tagged integer, so every later `+=` of a fraction
+// allocated a new heap number, which the scavenger then copied into old space. A field created
+// with a fraction stores a double that is updated in place (V8 11, Node 20).
+const DOUBLE_FIELD = 0.5;
+
 /** Place key: "CZ" for a country, "CZ/Prague" for a city in it. */
 export function placeKey(country: string, city?: string): string {
   return city ? `${country}/${city}` : country;
 }
 
+/** Returns the hour since the Unix epoch of a UTC day (YYYY-MM-DD) and hour, or NaN when they name no such hour. */
+function hourSinceEpochOf(day: string, hour: number): number {
+  const hourSinceEpoch = Date.parse(`${day}T00:00:00Z`) / 3_600_000 + hour;
+  if (!Number.isInteger(hourSinceEpoch) || !Number.isInteger(hour) || hour < 0 || hour > 23) return NaN;
+  const check = utcDayAndHour(hourSinceEpoch);
+  return check.day === day && check.hour === hour ? hourSinceEpoch : NaN;
+}
+
 export class Aggregate {
-  // Cells by key string. Cells that a series creates wait in #pendingCells and get their key
-  // string only when someone reads `cells`, because building and hashing one key string per new
-  // cell was a large part of the aggregation pass.
-  readonly #cellMap = new Map<string, Cell>();
-  #pendingCells: { series: CellSeries; cell: Cell }[] = [];
+  // Cell storage in flat arrays: cell i belongs to #cellSeries[i] at hour #cellHours[i] (since
+  // the Unix epoch), and its counts are #counts[3i] (established), [3i + 1] (failed) and
+  // [3i + 2] (bytes). As objects, each cell kept its three counters as separate heap numbers, and
+  // reaching them cost the aggregation pass more than the arithmetic. `cells` builds the objects
+  // when read.
+  #cellSeries: CellSeries[] = [];
+  #cellHours: number[] = [];
+  #counts = new Float64Array(3 * 1024);
+  #cellCount = 0;
+  #cellView: Map<string, Cell> | undefined;
   readonly resources = new Map<string, ResourceUse>();
   readonly inboundPeers = new Map<string, InboundPeer>();
   readonly quality = new Map<string, PlaceQuality>();
@@ -184,62 +194,96 @@ export class Aggregate {
   lastTs: number | null = null;
   totals: AggregateTotals = { connections: 0, attributed: 0, byCategory: {}, byNetworkClass: {}, unlocated: 0 };
 
-  /** Cells by key string (layer, country, city, category, network class, direction, day, hour). */
+  /**
+   * Cells by key string (layer, country, city, category, network class, direction, day, hour), in
+   * the order they were created. Built on first read after a change; changing the returned cells
+   * changes nothing in the aggregate.
+   */
   get cells(): Map<string, Cell> {
-    if (this.#pendingCells.length > 0) {
-      for (const { series, cell } of this.#pendingCells) this.#cellMap.set(series.id + SEPARATOR + cell.day + SEPARATOR + cell.hour, cell);
-      this.#pendingCells = [];
+    if (this.#cellView === undefined) {
+      const view = new Map<string, Cell>();
+      const counts = this.#counts;
+      for (let index = 0; index < this.#cellCount; index++) {
+        const series = this.#cellSeries[index];
+        const { day, hour } = utcDayAndHour(this.#cellHours[index]);
+        const base = 3 * index;
+        view.set(series.id + SEPARATOR + day + SEPARATOR + hour, newCell(series.key, day, hour, counts[base], counts[base + 1], counts[base + 2]));
+      }
+      this.#cellView = view;
     }
-    return this.#cellMap;
+    return this.#cellView;
   }
 
+  /** Number of cells. */
+  get cellCount(): number {
+    return this.#cellCount;
+  }
+
+  /**
+   * Adds counts to the cell of a key, created on first use. Throws RangeError when the key's day
+   * and hour name no UTC hour; fromJSON checks them first.
+   */
   addCell(key: CellKey, counts: CellCounts): void {
-    const cells = this.cells;
-    // Concatenation, not [...].join(SEPARATOR): this runs once or twice per connection, and the
-    // join allocated an array and took about a quarter of the aggregation pass (Node 20).
-    const id =
-      key.layer + SEPARATOR + key.country + SEPARATOR + key.city + SEPARATOR + key.category + SEPARATOR +
-      key.networkClass + SEPARATOR + key.direction + SEPARATOR + key.day + SEPARATOR + key.hour;
-    const cell = cells.get(id);
-    if (cell) {
-      cell.established += counts.established;
-      cell.failed += counts.failed;
-      cell.bytes += counts.bytes;
-      return;
+    const hourSinceEpoch = hourSinceEpochOf(key.day, key.hour);
+    if (Number.isNaN(hourSinceEpoch)) {
+      throw new RangeError(`invalid cell day ${JSON.stringify(key.day)} or hour ${JSON.stringify(key.hour)}: expected a UTC day (YYYY-MM-DD) and an hour from 0 to 23`);
     }
-    cells.set(id, newCell(key, key.day, key.hour, counts));
+    const series = this.series({ layer: key.layer, country: key.country, city: key.city, category: key.category, networkClass: key.networkClass, direction: key.direction });
+    this.addToSeries(series, hourSinceEpoch, counts.established, counts.failed, counts.bytes);
   }
 
   /** Returns the series of a key without day and hour, created on first use. */
-  series(key: Omit<CellKey, 'day' | 'hour'>): CellSeries {
+  series(key: SeriesKey): CellSeries {
     const id = key.layer + SEPARATOR + key.country + SEPARATOR + key.city + SEPARATOR + key.category + SEPARATOR + key.networkClass + SEPARATOR + key.direction;
     let series = this.seriesById.get(id);
     if (!series) {
-      series = new CellSeries({ ...key }, id);
+      series = new CellSeries({ layer: key.layer, country: key.country, city: key.city, category: key.category, networkClass: key.networkClass, direction: key.direction }, id);
       this.seriesById.set(id, series);
     }
     return series;
   }
 
-  /** Adds counts to the cell of `series` at `hourSinceEpoch` (floor of seconds / 3600); same result as addCell. */
-  addToSeries(series: CellSeries, hourSinceEpoch: number, established: number, failed: number, bytes: number): void {
-    let cell = series.lastHour === hourSinceEpoch ? series.lastCell : series.byHour.get(hourSinceEpoch);
-    if (!cell) {
-      const { day, hour } = utcDayAndHour(hourSinceEpoch);
-      // Only cells from addCell (merged or read aggregates) can already exist under this key.
-      cell = this.#cellMap.size > 0 ? this.cells.get(series.id + SEPARATOR + day + SEPARATOR + hour) : undefined;
-      if (!cell) {
-        cell = newCell(series.key, day, hour, { established: 0, failed: 0, bytes: 0 });
-        if (this.#cellMap.size > 0) this.#cellMap.set(series.id + SEPARATOR + day + SEPARATOR + hour, cell);
-        else this.#pendingCells.push({ series, cell });
+  /**
+   * Returns the index of the cell of `series` at `hourSinceEpoch` (floor of seconds / 3600),
+   * created with zero counts on first use. Its counts are at 3 × index in countsForUpdate().
+   */
+  cellIndex(series: CellSeries, hourSinceEpoch: number): number {
+    if (series.lastHour === hourSinceEpoch) return series.lastIndex;
+
+    let index = series.byHour.get(hourSinceEpoch);
+    if (index === undefined) {
+      index = this.#cellCount++;
+      if (3 * this.#cellCount > this.#counts.length) {
+        const grown = new Float64Array(2 * this.#counts.length);
+        grown.set(this.#counts);
+        this.#counts = grown;
       }
-      series.byHour.set(hourSinceEpoch, cell);
+      this.#cellSeries.push(series);
+      this.#cellHours.push(hourSinceEpoch);
+      series.byHour.set(hourSinceEpoch, index);
+      this.#cellView = undefined;
     }
     series.lastHour = hourSinceEpoch;
-    series.lastCell = cell;
-    cell.established += established;
-    cell.failed += failed;
-    cell.bytes += bytes;
+    series.lastIndex = index;
+    return index;
+  }
+
+  /**
+   * Returns the counters of all cells (established, failed, bytes at 3 × cell index) for adding
+   * to. Read it again after cellIndex(), which may replace it with a larger array.
+   */
+  countsForUpdate(): Float64Array {
+    this.#cellView = undefined;
+    return this.#counts;
+  }
+
+  /** Adds counts to the cell of `series` at `hourSinceEpoch` (floor of seconds / 3600); same result as addCell. */
+  addToSeries(series: CellSeries, hourSinceEpoch: number, established: number, failed: number, bytes: number): void {
+    const base = 3 * this.cellIndex(series, hourSinceEpoch);
+    const counts = this.countsForUpdate();
+    counts[base] += established;
+    counts[base + 1] += failed;
+    counts[base + 2] += bytes;
   }
 
   /** Returns the resource use of a place, created with zero counts on first use. */
@@ -383,6 +427,11 @@ export class Aggregate {
     }
 
     checkEntries(file, 'cells', json.cells, ['established', 'failed', 'bytes', 'hour'], ['layer', 'country', 'city', 'category', 'networkClass', 'direction', 'day']);
+    json.cells.forEach((cell, index) => {
+      if (Number.isNaN(hourSinceEpochOf(cell.day, cell.hour))) {
+        throw new DataError(`${file}: cells[${index}] has day ${JSON.stringify(cell.day)} and hour ${cell.hour}, not a UTC day (YYYY-MM-DD) and hour (0 to 23)`, 'Write the baseline again with `footprint aggregate`.');
+      }
+    });
     checkEntries(file, 'resources', json.resources, ['connections', 'ambiguityWeight'], ['place', 'resource', 'category', 'rule']);
     checkEntries(file, 'inboundPeers', json.inboundPeers, ['connections', 'established'], ['place', 'peer', 'networkClass'], 'ports');
     checkEntries(file, 'quality', json.quality, ['addresses', 'addressesWithAccuracy', 'accuracyKmSum'], ['place']);

@@ -261,6 +261,10 @@ interface Slot {
  */
 interface Route {
   slots: Slot[];
+  /** Hour since the Unix epoch of the cells in `cells`. */
+  hour: number;
+  /** Cell index of each slot in `hour`, or -1 until a connection in that hour adds to it. */
+  cells: Int32Array;
   categoryShares: [Category, number][];
   attributed: boolean;
   inboundPeer?: InboundPeer;
@@ -314,7 +318,7 @@ function buildRoute(aggregate: Aggregate, direction: 'outbound' | 'inbound', inf
       });
     }
   }
-  return { slots, categoryShares, attributed: attribution !== undefined, connections: 0 };
+  return { slots, hour: -1, cells: new Int32Array(slots.length), categoryShares, attributed: attribution !== undefined, connections: 0 };
 }
 
 /** Adds the connections counted on each route to the run totals, by category and network class. */
@@ -380,10 +384,27 @@ function addConnection(
     notePeerConnection(route.inboundPeer, established === 1, localPort);
   }
 
-  for (const slot of route.slots) {
+  // The route keeps the cell index of each slot for the current hour, so that a connection adds
+  // to the counters without a lookup per slot.
+  const slots = route.slots;
+  const cells = route.cells;
+  if (route.hour !== hourSinceEpoch) {
+    route.hour = hourSinceEpoch;
+    cells.fill(-1);
+  }
+  for (let index = 0; index < slots.length; index++) {
+    const slot = slots[index];
     if (slot.establishedOnly && !established) continue;
+    let cell = cells[index];
+    if (cell === -1) {
+      cell = aggregate.cellIndex(slot.series, hourSinceEpoch);
+      cells[index] = cell;
+    }
+    const counts = aggregate.countsForUpdate();
     const share = slot.share;
-    aggregate.addToSeries(slot.series, hourSinceEpoch, established * share, failed * share, bytes * share);
+    counts[3 * cell] += established * share;
+    counts[3 * cell + 1] += failed * share;
+    counts[3 * cell + 2] += bytes * share;
     if (!slot.resource) continue;
 
     const use = (slot.resource.use ??= aggregate.resourceEntry(slot.resource.place, slot.resource.resource, slot.resource.category, slot.resource.rule));

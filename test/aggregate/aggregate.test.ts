@@ -223,6 +223,29 @@ test('fromJSON rejects damaged entries', (t) => {
   t.throws(() => Aggregate.fromJSON(notObject, 'b.json'), { instanceOf: DataError, message: 'b.json: cells[0] is not an object' });
 });
 
+test('fromJSON rejects impossible cell hours', (t) => {
+  const json = feed(steps).toJSON();
+  const cases: [Record<string, unknown>, string][] = [
+    [{ day: '2024-02-30' }, 'day "2024-02-30" and hour 9'],
+    [{ day: '4 July 2024' }, 'day "4 July 2024" and hour 9'],
+    [{ hour: 24 }, 'hour 24'],
+    [{ hour: 9.5 }, 'hour 9.5'],
+  ];
+  for (const [change, detail] of cases) {
+    const damaged = structuredClone(json) as unknown as { cells: Record<string, unknown>[] };
+    damaged.cells[0] = { ...damaged.cells[0], hour: 9, ...change };
+    const error = t.throws(() => Aggregate.fromJSON(damaged, 'b.json'), { instanceOf: DataError });
+    t.true(error?.message.startsWith('b.json: cells[0] has day '), error?.message);
+    t.true(error?.message.includes(detail), error?.message);
+  }
+});
+
+test('addCell rejects impossible hours', (t) => {
+  const aggregate = new Aggregate();
+  t.throws(() => aggregate.addCell({ ...PRAGUE_NEWS, hour: 25 }, { established: 1, failed: 0, bytes: 0 }), { instanceOf: RangeError });
+  t.is(aggregate.cells.size, 0);
+});
+
 test('fromJSON rejects missing totals', (t) => {
   // An aggregate file whose "totals" was removed or nulled: the data-quality shares would be wrong.
   const json = { ...new Aggregate().toJSON(), totals: null };
