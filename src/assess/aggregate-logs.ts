@@ -65,8 +65,13 @@ interface AddressInfo {
   city: string;
   /** Audience from the network alone, for connections with no attributed domain. */
   networkAudience: ResourceAudience;
-  /** The attribution of every connection to this address, when it does not depend on time (no DNS names). */
-  fixedAttribution: { attribution: Attribution | undefined } | undefined;
+  /** True when every connection to this address has one attribution: SNI or Host names, or none. DNS names change over time. */
+  attributionFixed: boolean;
+  /** The attribution of every connection, when attributionFixed. */
+  attribution: Attribution | undefined;
+  /** The routes of `routes` that every outbound or inbound connection takes, when attributionFixed. */
+  fixedOutbound: Route | undefined;
+  fixedInbound: Route | undefined;
   /** Routes of connections to this address without a name, and with SNI or Host names, by direction. */
   routes: { outbound?: Route; inbound?: Route; namedOutbound?: Route; namedInbound?: Route };
   /** Routes of connections named by DNS answers, which change over time, by direction and names. */
@@ -155,25 +160,32 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
         }
 
         const direction = classifyDirection(record, population);
-        if (direction.direction === undefined) {
-          countIgnored(fileTally, direction.ignoreReason);
+        if (direction !== 'outbound' && direction !== 'inbound') {
+          countIgnored(fileTally, direction);
           continue;
         }
-        if (isOneWayReply(record, direction.direction, direction.remotePort, direction.localPort)) {
+        const outbound = direction === 'outbound';
+        const remoteHost = outbound ? record.respHost : record.origHost;
+        const remotePort = outbound ? record.respPort : record.origPort;
+        const localPort = outbound ? record.origPort : record.respPort;
+        if (isOneWayReply(record, direction, remotePort, localPort)) {
           countIgnored(fileTally, 'reply half of a one-way flow');
           continue;
         }
         fileTally.used += 1;
 
-        let info = addresses.get(direction.remoteHost);
+        let info = addresses.get(remoteHost);
         if (!info) {
-          info = enrich(direction.remoteHost);
-          if (domains.isTimeInvariant(direction.remoteHost)) info.fixedAttribution = { attribution: domains.attribute(direction.remoteHost, record.ts) };
-          addresses.set(direction.remoteHost, info);
+          info = enrich(remoteHost);
+          if (domains.isTimeInvariant(remoteHost)) {
+            info.attributionFixed = true;
+            info.attribution = domains.attribute(remoteHost, record.ts);
+          }
+          addresses.set(remoteHost, info);
           if (info.place) aggregate.addLocatedAddress(info.place, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
           if (info.city) aggregate.addLocatedAddress(info.country, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
         }
-        addConnection(aggregate, record, direction.direction, direction.remoteHost, direction.localPort, info, domains, audiences, geodata, failedWeight);
+        addConnection(aggregate, record, direction, remoteHost, localPort, info, domains, audiences, geodata, failedWeight);
 
         processed += 1;
         if (processed % PROGRESS_EVERY === 0) progress(`${processed} connections processed (${file.path})`);
@@ -232,7 +244,10 @@ function enrichAddress(address: string, enricher: Enricher, geodata: Geodata): A
     country,
     city,
     networkAudience,
-    fixedAttribution: undefined,
+    attributionFixed: false,
+    attribution: undefined,
+    fixedOutbound: undefined,
+    fixedInbound: undefined,
     routes: {},
     zones,
   };
@@ -375,8 +390,13 @@ function addConnection(
   const bytes = (record.origBytes ?? 0) + (record.respBytes ?? 0);
   aggregate.noteTime(record.ts);
 
-  const attribution = info.fixedAttribution !== undefined ? info.fixedAttribution.attribution : domains.attribute(remote, record.ts);
-  const route = routeFor(aggregate, direction, info, attribution, audiences, geodata);
+  let route = direction === 'outbound' ? info.fixedOutbound : info.fixedInbound;
+  if (route === undefined) {
+    const attribution = info.attributionFixed ? info.attribution : domains.attribute(remote, record.ts);
+    route = routeFor(aggregate, direction, info, attribution, audiences, geodata);
+    if (info.attributionFixed && direction === 'outbound') info.fixedOutbound = route;
+    else if (info.attributionFixed) info.fixedInbound = route;
+  }
   route.connections += 1;
 
   if (direction === 'inbound' && info.place) {

@@ -5,29 +5,18 @@ import type { PopulationSet } from './population-set.ts';
 
 export type DirectionIgnoreReason = 'both endpoints in population' | 'no population endpoint';
 
-export interface ClassifiedDirection {
-  /** Outbound: the population host originated the connection. */
-  direction: Direction;
-  localHost: string;
-  localPort: number;
-  remoteHost: string;
-  remotePort: number;
-}
-
-export interface IgnoredDirection {
-  direction: undefined;
-  ignoreReason: DirectionIgnoreReason;
-}
-
-export type DirectionResult = ClassifiedDirection | IgnoredDirection;
-
-const BOTH_LOCAL: IgnoredDirection = { direction: undefined, ignoreReason: 'both endpoints in population' };
-const NONE_LOCAL: IgnoredDirection = { direction: undefined, ignoreReason: 'no population endpoint' };
+/**
+ * Direction of a connection seen from the population ("outbound": a population host originated
+ * it), or why it has none.
+ */
+export type DirectionResult = Direction | DirectionIgnoreReason;
 
 /**
  * Classifies a connection as outbound or inbound from the monitored population's side.
  * With a population, membership of the two endpoints decides. Without one, the Zeek local_orig and
- * local_resp flags decide (they come from Zeek's Site::local_nets).
+ * local_resp flags decide (they come from Zeek's Site::local_nets). The remote end is the
+ * responder of an outbound connection and the originator of an inbound one. The result is a
+ * string, not an object, because this runs once per connection record.
  * Throws ConfigError when there is neither a population nor both flags on the record.
  */
 export function classifyDirection(conn: ConnRecord, population?: PopulationSet): DirectionResult {
@@ -42,24 +31,9 @@ export function classifyDirection(conn: ConnRecord, population?: PopulationSet):
     respLocal = conn.localResp === true;
   }
 
-  if (origLocal && respLocal) return BOTH_LOCAL;
-  if (!origLocal && !respLocal) return NONE_LOCAL;
-  if (origLocal) {
-    return {
-      direction: 'outbound',
-      localHost: conn.origHost,
-      localPort: conn.origPort,
-      remoteHost: conn.respHost,
-      remotePort: conn.respPort,
-    };
-  }
-  return {
-    direction: 'inbound',
-    localHost: conn.respHost,
-    localPort: conn.respPort,
-    remoteHost: conn.origHost,
-    remotePort: conn.origPort,
-  };
+  if (origLocal && respLocal) return 'both endpoints in population';
+  if (!origLocal && !respLocal) return 'no population endpoint';
+  return origLocal ? 'outbound' : 'inbound';
 }
 
 /**

@@ -5,8 +5,6 @@ export { parsePopulation, type ParsePopulationOptions } from './parse-population
 export {
   classifyDirection,
   requirePopulationOrLocalFlags,
-  type ClassifiedDirection,
   type DirectionIgnoreReason,
   type DirectionResult,
-  type IgnoredDirection,
 } from './classify-direction.ts';

@@ -59,8 +59,7 @@ pragueTest('Prague directions by population', async (t) => {
   const population = parsePopulation('147.32.83.234');
   const counts: Record<string, number> = {};
   for (const record of records as ConnRecord[]) {
-    const result = classifyDirection(record, population);
-    const key = result.direction ?? result.ignoreReason;
+    const key = classifyDirection(record, population);
     counts[key] = (counts[key] ?? 0) + 1;
   }
   // awk -F'\t' '!/^#/ {o = ($3 == "147.32.83.234"); r = ($5 == "147.32.83.234");

@@ -158,47 +158,24 @@ test('population file without entries', (t) => {
 
 test('direction from population', (t) => {
   const population = parsePopulation('147.32.83.234');
-  t.deepEqual(classifyDirection(conn('147.32.83.234', '17.253.53.208'), population), {
-    direction: 'outbound',
-    localHost: '147.32.83.234',
-    localPort: 50000,
-    remoteHost: '17.253.53.208',
-    remotePort: 443,
-  });
-  t.deepEqual(classifyDirection(conn('167.94.146.67', '147.32.83.234'), population), {
-    direction: 'inbound',
-    localHost: '147.32.83.234',
-    localPort: 443,
-    remoteHost: '167.94.146.67',
-    remotePort: 50000,
-  });
-  t.is(classifyDirection(conn('147.32.83.234', '147.32.83.234'), population).direction, undefined);
-  t.like(classifyDirection(conn('147.32.83.234', '147.32.83.234'), population), { ignoreReason: 'both endpoints in population' });
-  t.like(classifyDirection(conn('8.8.8.8', '1.1.1.1'), population), { ignoreReason: 'no population endpoint' });
+  t.is(classifyDirection(conn('147.32.83.234', '17.253.53.208'), population), 'outbound');
+  t.is(classifyDirection(conn('167.94.146.67', '147.32.83.234'), population), 'inbound');
+  t.is(classifyDirection(conn('147.32.83.234', '147.32.83.234'), population), 'both endpoints in population');
+  t.is(classifyDirection(conn('8.8.8.8', '1.1.1.1'), population), 'no population endpoint');
 });
 
 test('direction population beats flags', (t) => {
   // The population decides even where Zeek flags say otherwise.
   const population = parsePopulation('192.0.2.0/24');
   const record = conn('192.0.2.10', '203.0.113.5', { localOrig: false, localResp: true });
-  t.like(classifyDirection(record, population), { direction: 'outbound', remoteHost: '203.0.113.5' });
+  t.is(classifyDirection(record, population), 'outbound');
 });
 
 test('direction from Zeek local flags', (t) => {
-  t.like(classifyDirection(conn('147.32.83.234', '1.1.1.1', { localOrig: true, localResp: false })), {
-    direction: 'outbound',
-    localHost: '147.32.83.234',
-  });
-  t.like(classifyDirection(conn('167.94.146.67', '147.32.83.234', { localOrig: false, localResp: true })), {
-    direction: 'inbound',
-    remoteHost: '167.94.146.67',
-  });
-  t.like(classifyDirection(conn('10.0.0.1', '10.0.0.2', { localOrig: true, localResp: true })), {
-    ignoreReason: 'both endpoints in population',
-  });
-  t.like(classifyDirection(conn('8.8.8.8', '1.1.1.1', { localOrig: false, localResp: false })), {
-    ignoreReason: 'no population endpoint',
-  });
+  t.is(classifyDirection(conn('147.32.83.234', '1.1.1.1', { localOrig: true, localResp: false })), 'outbound');
+  t.is(classifyDirection(conn('167.94.146.67', '147.32.83.234', { localOrig: false, localResp: true })), 'inbound');
+  t.is(classifyDirection(conn('10.0.0.1', '10.0.0.2', { localOrig: true, localResp: true })), 'both endpoints in population');
+  t.is(classifyDirection(conn('8.8.8.8', '1.1.1.1', { localOrig: false, localResp: false })), 'no population endpoint');
 });
 
 test('direction without population or flags', (t) => {
