@@ -17,6 +17,7 @@ import { discoverInputs, readLogFile, createRejectSampler, createTally, mergeTal
 import type { InputFile, SkippedInput, RejectExample } from '../ingest/index.ts';
 import { classifyDirection, parsePopulation, requirePopulationOrLocalFlags, type PopulationSet } from '../population/index.ts';
 import { InputError } from '../errors.ts';
+import { ownString } from '../util/own-string.ts';
 import type { DatabaseSummary } from '../report/assessment.ts';
 
 export interface AggregateOptions {
@@ -57,6 +58,8 @@ export interface RunContext {
 }
 
 interface AddressInfo {
+  /** Canonical text of the remote address. */
+  address: string;
   geo?: GeoLocation;
   network: NetworkInfo;
   /** Place key of the geolocation: "CC/City", "CC" or '' when not located. */
@@ -176,16 +179,18 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
 
         let info = addresses.get(remoteHost);
         if (!info) {
-          info = enrich(remoteHost);
-          if (domains.isTimeInvariant(remoteHost)) {
+          // A copy, because the record's text would keep its whole read chunk alive (see ownString).
+          const address = ownString(remoteHost);
+          info = enrich(address);
+          if (domains.isTimeInvariant(address)) {
             info.attributionFixed = true;
-            info.attribution = domains.attribute(remoteHost, record.ts);
+            info.attribution = domains.attribute(address, record.ts);
           }
-          addresses.set(remoteHost, info);
+          addresses.set(address, info);
           if (info.place) aggregate.addLocatedAddress(info.place, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
           if (info.city) aggregate.addLocatedAddress(info.country, info.geo?.accuracyRadiusKm, info.geo?.timeZone);
         }
-        addConnection(aggregate, record, direction, remoteHost, localPort, info, domains, audiences, geodata, failedWeight);
+        addConnection(aggregate, record, direction, localPort, info, domains, audiences, geodata, failedWeight);
 
         processed += 1;
         if (processed % PROGRESS_EVERY === 0) progress(`${processed} connections processed (${file.path})`);
@@ -238,6 +243,7 @@ function enrichAddress(address: string, enricher: Enricher, geodata: Geodata): A
     .map((match) => ({ name: match.zone.name, country: match.zone.country, city: match.zone.city }));
   const networkAudience = categoriseNetworkOnly(network, geo, address);
   return {
+    address,
     geo,
     network,
     place: country ? placeKey(country, city || undefined) : '',
@@ -376,7 +382,6 @@ function addConnection(
   aggregate: Aggregate,
   record: ConnRecord,
   direction: 'outbound' | 'inbound',
-  remote: string,
   localPort: number,
   info: AddressInfo,
   domains: DomainIndex,
@@ -392,7 +397,7 @@ function addConnection(
 
   let route = direction === 'outbound' ? info.fixedOutbound : info.fixedInbound;
   if (route === undefined) {
-    const attribution = info.attributionFixed ? info.attribution : domains.attribute(remote, record.ts);
+    const attribution = info.attributionFixed ? info.attribution : domains.attribute(info.address, record.ts);
     route = routeFor(aggregate, direction, info, attribution, audiences, geodata);
     if (info.attributionFixed && direction === 'outbound') info.fixedOutbound = route;
     else if (info.attributionFixed) info.fixedInbound = route;
@@ -400,7 +405,7 @@ function addConnection(
   route.connections += 1;
 
   if (direction === 'inbound' && info.place) {
-    route.inboundPeer ??= aggregate.inboundPeerEntry(info.place, remote, info.network.networkClass);
+    route.inboundPeer ??= aggregate.inboundPeerEntry(info.place, info.address, info.network.networkClass);
     notePeerConnection(route.inboundPeer, established === 1, localPort);
   }
 

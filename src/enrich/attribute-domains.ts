@@ -13,6 +13,7 @@ import type { DnsRecord, HttpRecord, SslRecord } from '../types.ts';
 import { isIP } from 'node:net';
 import { normalizeAddress } from '../population/normalize-address.ts';
 import { compareText } from '../util/compare-text.ts';
+import { ownString } from '../util/own-string.ts';
 
 export interface DomainShare {
   domain: string;
@@ -71,20 +72,23 @@ export class DomainIndex {
     const domain = normalizeDomain(record.kind === 'ssl' ? record.serverName : record.host);
     if (!address || !domain) return false;
 
+    // Keys are copied, so that they do not keep the read chunk they were cut from (see ownString).
     let counts = this.#observed.get(address);
     if (!counts) {
       counts = new Map();
-      this.#observed.set(address, counts);
+      this.#observed.set(ownString(address), counts);
     }
-    counts.set(domain, (counts.get(domain) ?? 0) + 1);
+    const count = counts.get(domain);
+    counts.set(count === undefined ? ownString(domain) : domain, (count ?? 0) + 1);
     this.#attributionCache.delete(address);
     return true;
   }
 
   /** Records the address answers of one DNS response; returns how many were usable. */
   addDnsAnswer(record: DnsRecord): number {
-    const domain = normalizeDomain(record.query);
-    if (!domain) return 0;
+    const query = normalizeDomain(record.query);
+    if (!query) return 0;
+    const domain = ownString(query);
 
     let added = 0;
     record.answers.forEach((answer, index) => {
@@ -96,7 +100,7 @@ export class DomainIndex {
       let intervals = this.#dns.get(address);
       if (!intervals) {
         intervals = [];
-        this.#dns.set(address, intervals);
+        this.#dns.set(ownString(address), intervals);
       }
       intervals.push({ domain, from: record.ts, until: record.ts + window });
       this.#sortedAddresses.delete(address);
