@@ -240,6 +240,23 @@ test('fromJSON rejects impossible cell hours', (t) => {
   }
 });
 
+test('cells follow later additions', (t) => {
+  // `cells` is built when read; a later addition must show in the next read, and a cell read
+  // earlier keeps its old counts.
+  const aggregate = new Aggregate();
+  aggregate.addCell(PRAGUE_NEWS, { established: 1, failed: 0, bytes: 100 });
+  const before = [...aggregate.cells.values()][0];
+  aggregate.addCell(PRAGUE_NEWS, { established: 0.5, failed: 1, bytes: 50 });
+  aggregate.addCell({ ...PRAGUE_NEWS, hour: 9 }, { established: 2, failed: 0, bytes: 0 });
+
+  const after = [...aggregate.cells.values()];
+  t.is(after.length, 2);
+  t.like(after[0], { hour: 8, established: 1.5, failed: 1, bytes: 150 });
+  t.like(after[1], { hour: 9, established: 2, failed: 0, bytes: 0 });
+  t.is(before.established, 1);
+  t.is(aggregate.cellCount, 2);
+});
+
 test('addCell rejects impossible hours', (t) => {
   const aggregate = new Aggregate();
   t.throws(() => aggregate.addCell({ ...PRAGUE_NEWS, hour: 25 }, { established: 1, failed: 0, bytes: 0 }), { instanceOf: RangeError });

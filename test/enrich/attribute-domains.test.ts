@@ -158,3 +158,17 @@ test('IPv4-mapped and IPv6 addresses are normalised', (t) => {
   index.addDnsAnswer(dns(T, 'www.fit.cvut.cz', ['::ffff:147.32.232.212'], [60]));
   t.deepEqual(index.attribute('147.32.232.212', T + 1)!.domains, [{ domain: 'www.fit.cvut.cz', share: 1 }]);
 });
+
+test('isTimeInvariant by name source', (t) => {
+  const index = new DomainIndex();
+  index.addObservation(ssl('192.0.2.80', 'www.idnes.cz'));
+  index.addDnsAnswer(dns(T, 'www.idnes.cz', ['192.0.2.80'], [300]));
+  index.addDnsAnswer(dns(T, 'www.seznam.cz', ['192.0.2.81'], [300]));
+
+  // SNI names apply to the whole run, even where DNS answers also name the address.
+  t.true(index.isTimeInvariant('192.0.2.80'));
+  // DNS answers expire, so the attribution depends on the connection's time.
+  t.false(index.isTimeInvariant('192.0.2.81'));
+  // An address without any name has the same (empty) attribution at every time.
+  t.true(index.isTimeInvariant('192.0.2.82'));
+});

@@ -145,3 +145,16 @@ test('readLogFile leaves used to caller', async (t) => {
   t.is(tally.read, 9);
   t.is(tally.used, 0);
 });
+
+test('readLogFile counts lines of unread batches', async (t) => {
+  // A caller that stops reading a batch early still gets every line counted before the next one.
+  const tally = createTally();
+  const input = { path: path.join(FIXTURES, 'conn-extra-columns.tsv'), format: 'zeek-tsv' as const, kind: 'conn' as const };
+  let firstRecords = 0;
+  for await (const batch of readLogFile(input, { tally })) {
+    if (batch.next() !== undefined) firstRecords++;
+  }
+  t.is(firstRecords, 1);
+  t.is(tally.read, 9);
+  t.deepEqual(tally.rejected, { 'wrong field count': 1, 'invalid ts': 2, 'invalid address': 1, 'invalid port': 1, 'invalid orig_bytes': 1 });
+});
