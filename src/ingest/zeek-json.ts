@@ -1,15 +1,16 @@
 // Zeek JSON logs (LogAscii::use_json): one object per line, with flat dotted keys ("id.orig_h")
 // or nested objects ({"id": {"orig_h": ...}}). Rows are converted to field strings and parsed by
-// the same row parsers as TSV.
+// the same row parsers as TSV, except conn rows in the plain form (see zeek-json-conn.ts).
 import type { LogKind, LogRecord } from '../types.ts';
 import type { LineParser } from './line-parser.ts';
 import type { FileTally } from './tally.ts';
+import { readPlainJsonConn } from './zeek-json-conn.ts';
 import { kindFromPath } from './zeek-kind.ts';
 import { KIND_COLUMNS, createZeekRowParser, type ZeekRowParser, type ZeekValueFormat } from './zeek-rows.ts';
 
 // Markers for absent values and empty lists. They start with a NUL character, which field values in
 // Zeek JSON logs do not contain in practice.
-const JSON_FORMAT: ZeekValueFormat = { unset: '\u0000unset', empty: '\u0000empty', setSeparator: '\u001f', escaped: false };
+export const JSON_FORMAT: ZeekValueFormat = { unset: '\u0000unset', empty: '\u0000empty', setSeparator: '\u001f', escaped: false };
 
 /** Looks up a Zeek field in the flat form ("id.orig_h") or, failing that, the nested form. */
 export function lookupZeekJsonField(object: Record<string, unknown>, name: string, parts = name.split('.')): unknown {
@@ -38,6 +39,17 @@ function toFieldText(value: unknown): string {
   return JSON_FORMAT.unset;
 }
 
+/** Returns the values of the columns of KIND_COLUMNS[kind] as field text for the row parsers (JSON_FORMAT). */
+export function jsonRowFields(object: Record<string, unknown>, kind: LogKind): string[] {
+  const paths = KIND_PATHS[kind];
+  const fields = new Array<string>(paths.length);
+  for (let column = 0; column < paths.length; column++) {
+    const [name, parts] = paths[column];
+    fields[column] = toFieldText(lookupZeekJsonField(object, name, parts));
+  }
+  return fields;
+}
+
 export class ZeekJsonParser implements LineParser {
   private readonly rowParsers = new Map<LogKind, ZeekRowParser>();
 
@@ -64,13 +76,12 @@ export class ZeekJsonParser implements LineParser {
     const kind = this.kindOf(object as Record<string, unknown>);
     if (typeof kind !== 'string') return tally.ignore(`unsupported log kind ${kind.unsupported}`);
 
-    const paths = KIND_PATHS[kind];
-    const fields = new Array<string>(paths.length);
-    for (let column = 0; column < paths.length; column++) {
-      const [name, parts] = paths[column];
-      fields[column] = toFieldText(lookupZeekJsonField(object as Record<string, unknown>, name, parts));
+    if (kind === 'conn') {
+      const record = readPlainJsonConn(object as Record<string, unknown>, tally.file, lineNumber);
+      if (record !== undefined) return record;
     }
-    return this.rowParser(kind)(fields, lineNumber);
+
+    return this.rowParser(kind)(jsonRowFields(object as Record<string, unknown>, kind), lineNumber);
   }
 
   private kindOf(object: Record<string, unknown>): LogKind | { unsupported: string } {
