@@ -1,6 +1,6 @@
 // Benchmark of `footprint assess` on synthetic Zeek logs: records per second and peak memory.
 //
-// Usage: npm run bench -- [--records N] [--seed S] [--pool P] [--keep] [--no-pin] [--cpu-prof DIR]
+// Usage: npm run bench -- [--records N] [--seed S] [--pool P] [--json] [--keep] [--no-pin] [--cpu-prof DIR]
 //
 // Writes a conn log (plus an ssl log) into a temporary folder and assesses it in a child process,
 // three times: N/4 records, N records, and the N/4 log read as four files (N records that meet
@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,6 +47,7 @@ function parseOptions() {
       records: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '20240304' },
       pool: { type: 'string', default: '4000' },
+      json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'no-pin': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
@@ -57,6 +58,7 @@ function parseOptions() {
     records,
     seed: wholeNumber(values.seed, '--seed', 0),
     pool: wholeNumber(values.pool, '--pool', 1),
+    connFormat: values.json ? ('json' as const) : ('tsv' as const),
     keep: values.keep,
     pin: !values['no-pin'] && existsSync(TASKSET),
     cpuProfDir: values['cpu-prof'],
@@ -103,8 +105,8 @@ async function benchmarkSize(records: number, copies: number, options: ReturnTyp
   const dir = mkdtempSync(join(tmpdir(), 'footprint-bench-'));
   try {
     const start = performance.now();
-    const logs = await generateZeekLogs(dir, { records, seed: options.seed, poolSize: options.pool });
-    for (let copy = 2; copy <= copies; copy++) linkOrCopy(logs.connPath, join(dir, `conn-copy${copy}.log`));
+    const logs = await generateZeekLogs(dir, { records, seed: options.seed, poolSize: options.pool, connFormat: options.connFormat });
+    for (let copy = 2; copy <= copies; copy++) linkOrCopy(logs.connPath, join(dir, `conn-copy${copy}${extname(logs.connPath)}`));
     const generateMs = performance.now() - start;
     const described = copies > 1 ? `${records} conn records, read ${copies} times,` : `${records} conn records`;
     process.stderr.write(`generated ${described} (${mib(logs.bytes)} MiB) in ${dir} in ${seconds(generateMs)} s; running assess\n`);
@@ -139,7 +141,7 @@ function report(results: RunResult[], options: ReturnType<typeof parseOptions>):
   const cpuModel = cpus()[0]?.model ?? 'unknown';
   const lines = [
     `footprint assess benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpuModel}), ${options.pin ? 'pinned to CPU 0 with taskset' : 'not pinned'}`,
-    `seed ${options.seed}, remote address pool ${options.pool}, ssl records ${results[0].logs.sslRecords}`,
+    `seed ${options.seed}, remote address pool ${options.pool}, ssl records ${results[0].logs.sslRecords}, conn log in Zeek ${options.connFormat === 'json' ? 'JSON' : 'TSV'}`,
     `pool countries (top 10): ${results[0].logs.poolCountries.slice(0, 10).map(([country, count]) => `${country} ${count}`).join(', ')}, ${results[0].logs.poolCountries.length} countries in all`,
     '',
   ];

@@ -16,6 +16,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Distinct remote addresses to draw from (default 4,000). */
   poolSize?: number;
+  /** Form of the conn log: Zeek ASCII (TSV, default) or Zeek JSON lines, with the same records. */
+  connFormat?: 'tsv' | 'json';
 }
 
 export interface GeneratedLogs {
@@ -76,6 +78,24 @@ function zeekHeader(path: string, fields: [string, string][]): string {
 }
 
 const ZEEK_FOOTER = '#close\t2024-03-11-00-00-00\n';
+
+/**
+ * Rewrites one TSV line as Zeek's JSON writer would (LogAscii::use_json): flat dotted keys, unset
+ * fields left out, numbers for time, interval, count and port, booleans, and lists for sets.
+ */
+function toZeekJson(line: string, fields: [string, string][]): string {
+  const values = line.slice(0, -1).split('\t');
+  const row: Record<string, unknown> = {};
+  fields.forEach(([name, type], index) => {
+    const value = values[index];
+    if (value === '-') return;
+    if (type === 'time' || type === 'interval' || type === 'count' || type === 'port') row[name] = Number(value);
+    else if (type === 'bool') row[name] = value === 'T';
+    else if (type.startsWith('set[')) row[name] = value === '(empty)' ? [] : value.split(',');
+    else row[name] = value;
+  });
+  return JSON.stringify(row) + '\n';
+}
 
 // Rejects the IPv4 blocks that are not public unicast: the RFC 6890 special-purpose registry,
 // multicast and reserved space.
@@ -217,16 +237,18 @@ export async function generateZeekLogs(dir: string, options: GenerateOptions): P
   ssl.flush();
   closeSync(sslFd);
 
-  const connPath = join(dir, 'conn.log');
+  const json = options.connFormat === 'json';
+  const connPath = join(dir, json ? 'conn.json' : 'conn.log');
   const connFd = openSync(connPath, 'w');
   const conn = new LineWriter(connFd);
-  conn.write(zeekHeader('conn', CONN_FIELDS));
+  if (!json) conn.write(zeekHeader('conn', CONN_FIELDS));
   const step = SPAN_SECONDS / options.records;
   for (let i = 0; i < options.records; i++) {
     const ts = (START_TS + (i + random()) * step).toFixed(6);
-    conn.write(connLine(ts, addresses, random));
+    const line = connLine(ts, addresses, random);
+    conn.write(json ? toZeekJson(line, CONN_FIELDS) : line);
   }
-  conn.write(ZEEK_FOOTER);
+  if (!json) conn.write(ZEEK_FOOTER);
   conn.flush();
   closeSync(connFd);
 
