@@ -13,7 +13,8 @@ export type InputDetection =
   | { skipReason: string }
   | { unrecognised: string };
 
-// Lines inspected at most: a Zeek TSV header has 8, and a JSON or CSV file decides on its first line.
+// Lines inspected at most. A Zeek TSV header has 8 lines and a CSV file decides on its first line.
+// Zeek JSON leaves unset fields out, so a JSON log is judged on the keys of all these lines.
 const MAX_DETECTION_LINES = 64;
 
 /**
@@ -26,7 +27,8 @@ export async function detectInput(filePath: string, override?: InputFormatOverri
   const first = head.find((line) => line.trim() !== '');
   if (first === undefined) return { skipReason: 'empty file' };
 
-  const format = override?.format ?? guessFormat(first);
+  // A JSON log whose first line is damaged is still recognised by the object lines after it.
+  const format = override?.format ?? guessFormat(first) ?? (detectKind('zeek-json', head, first) !== undefined ? 'zeek-json' : undefined);
   if (format === undefined) {
     return { unrecognised: `the first line starts with ${JSON.stringify(first.slice(0, 40))}` };
   }
@@ -71,28 +73,35 @@ function detectKind(format: InputFormat, head: readonly string[], first: string)
       return header.fields.length === 0 && header.path === undefined ? undefined : detectZeekTsvKind(header);
     }
     case 'zeek-json':
-      // The first line that is a JSON object decides, so one corrupt first line does not hide the file.
-      for (const line of head) {
-        const detection = detectJsonKind(line);
-        if (detection !== undefined) return detection;
-      }
-      return undefined;
+      return detectJsonKind(head);
   }
 }
 
-function detectJsonKind(line: string): KindDetection | undefined {
-  if (line.trim() === '') return undefined;
-  let object: unknown;
-  try {
-    object = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (object === null || typeof object !== 'object' || Array.isArray(object)) return undefined;
+/**
+ * Detects the kind of a JSON log from its first object lines, in order: a line's "_path" value,
+ * or else the keys of the lines read so far, decide as soon as they name a kind. Zeek's JSON
+ * writer leaves unset fields out, so one line may lack the marker fields of its kind (an ssl line
+ * of a failed handshake has no server_name). Lines that are not JSON objects are passed over.
+ */
+function detectJsonKind(head: readonly string[]): KindDetection | undefined {
+  const keys = new Set<string>();
+  for (const line of head) {
+    if (line.trim() === '') continue;
+    let object: unknown;
+    try {
+      object = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object)) continue;
 
-  const record = object as Record<string, unknown>;
-  if (typeof record._path === 'string') return kindFromPath(record._path);
-  return kindFromFields(new Set(flattenKeys(record)));
+    const record = object as Record<string, unknown>;
+    if (typeof record._path === 'string') return kindFromPath(record._path);
+    for (const key of flattenKeys(record)) keys.add(key);
+    const detection = kindFromFields(keys);
+    if (detection !== undefined && !('unsupported' in detection && detection.unsupported === 'unknown')) return detection;
+  }
+  return keys.size === 0 ? undefined : kindFromFields(keys);
 }
 
 // Lists keys in the flat dotted form, so {"id": {"orig_h": ...}} gives "id" and "id.orig_h".

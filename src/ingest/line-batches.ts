@@ -31,9 +31,9 @@ async function openForReading(filePath: string) {
 }
 
 /**
- * Yields the file's lines in batches, without line terminators (LF or CRLF). The batches together
- * hold every line in order, so a caller numbers lines by counting. Decompresses gzip detected by its
- * magic bytes. Throws InputError for a missing or unreadable file, and for a truncated or corrupt
+ * Yields the file's lines in batches, without line terminators (LF or CRLF) and without a leading
+ * UTF-8 byte order mark. The batches together hold every line in order, so a caller numbers lines
+ * by counting. Decompresses gzip detected by its magic bytes. Throws InputError for a missing or unreadable file, and for a truncated or corrupt
  * gzip stream, naming the last complete line.
  *
  * This splits chunks itself instead of using node:readline: stream errors then reach the caller
@@ -46,10 +46,16 @@ export async function* readLineBatches(filePath: string): AsyncGenerator<string[
   stream.setEncoding('utf8');
 
   let linesRead = 0;
+  // A UTF-8 byte order mark, which some Windows tools write, would otherwise start the first line.
   let pending = '';
+  let atStart = true;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
-      const text = pending + chunk;
+      let text = pending + chunk;
+      if (atStart) {
+        atStart = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
       const lines = text.split('\n');
       pending = lines.pop() ?? '';
       if (lines.length === 0) continue;

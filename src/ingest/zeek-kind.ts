@@ -12,10 +12,16 @@ export function kindFromPath(path: string): KindDetection {
 
 // Fields that only one Zeek log kind has, checked in order. The unsupported kinds are listed so that
 // a file without #path still gets a useful skip reason. Field names are those of Zeek 4 to 6 base scripts.
+// Zeek JSON leaves unset fields out, so each kind also has markers that Zeek always writes. In the
+// base scripts these fields have a &default or are set when the record is made: ssl.log's resumed
+// and established, dns.log's rejected, AA and RD, and http.log's trans_depth, request_body_len
+// and tags. SIP also logs trans_depth and request_body_len, so that http marker comes last.
 const KIND_MARKERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ssl', ['server_name']],
+  ['ssl', ['resumed', 'established']],
   ['dns', ['query', 'qtype']],
   ['dns', ['query', 'qtype_name']],
+  ['dns', ['rejected', 'AA', 'RD']],
   ['sip', ['call_id']],
   ['http', ['method', 'host']],
   ['http', ['uri', 'host']],
@@ -31,6 +37,7 @@ const KIND_MARKERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ssh', ['auth_success']],
   ['smtp', ['mailfrom']],
   ['ntp', ['stratum']],
+  ['http', ['trans_depth', 'request_body_len', 'tags']],
 ];
 
 /**
