@@ -203,4 +203,30 @@ async function main(): Promise<void> {
   process.stdout.write(report(results, options));
 }
 
-await main();
+const USAGE = `Usage: npm run bench -- [options]
+
+Generates synthetic Zeek logs and times \`footprint assess\` on them (see docs/benchmarks.md).
+
+  --records N     conn records of the largest run (default 1000000, at least 4)
+  --seed S        seed of the generator (default 20240304)
+  --pool P        distinct remote addresses (default 4000)
+  --json          write the conn log as Zeek JSON lines instead of TSV
+  --keep          keep the generated logs
+  --no-pin        do not pin the runs to CPU 0 with taskset
+  --cpu-prof DIR  write V8 CPU profiles of the runs into DIR
+  --help          print this help
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+} else {
+  try {
+    await main();
+  } catch (error) {
+    // Option mistakes and failed runs are reported in one line each, without a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`bench: ${message}\n`);
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) process.stderr.write('Run `npm run bench -- --help` for the options.\n');
+    process.exitCode = 1;
+  }
+}
