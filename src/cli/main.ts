@@ -161,6 +161,9 @@ async function runAssess(args: string[]): Promise<number> {
 
   const format = values.format ?? 'table';
   if (!(format in REPORTERS)) throw new UsageError(`unknown --format "${format}"`, `Formats: ${Object.keys(REPORTERS).join(', ')}.`);
+  if (values.explain && format !== 'table' && format !== 'json') {
+    throw new UsageError(`--explain writes text or JSON, not ${format}`, 'Leave out --format for text, or add --format json.');
+  }
   const top = positiveInteger(values.top, 'top', 10);
   const topCities = positiveInteger(values['top-cities'], 'top-cities', 5);
 
@@ -182,7 +185,12 @@ async function runAssess(args: string[]): Promise<number> {
   if (values.out && !values.quiet) process.stderr.write(`footprint: wrote ${values.out}\n`);
   if (assessment.dataQuality.connections === 0) {
     // Not an error: the logs were valid, but nothing in them concerns the population.
-    process.stderr.write('footprint: warning: no connection has exactly one end in the population; check --population against the addresses in the logs.\n');
+    const connLines = assessment.dataQuality.files.filter((file) => file.kind === 'conn').reduce((sum, file) => sum + file.read, 0);
+    const warning =
+      connLines === 0
+        ? 'the connection logs hold no records, only headers or blank lines; check that they are complete.'
+        : 'no connection has exactly one end in the population; check --population against the addresses in the logs.';
+    process.stderr.write(`footprint: warning: ${warning}\n`);
   }
   return 0;
 }

@@ -189,3 +189,17 @@ test('subfolder and hidden files are skipped', async (t) => {
     ],
   );
 });
+
+test('conn log with only a header', async (t) => {
+  const folder = await temporaryFolder();
+  const file = path.join(folder, 'conn.log');
+  await writeFile(file, '#separator \\x09\n#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tconn_state\n#close\t2024-03-11-00-00-00\n');
+  const result = await assessInputs([file]);
+  t.is(result.code, 0, result.stderr);
+  t.true(result.stderr.includes('footprint: warning: the connection logs hold no records, only headers or blank lines'), result.stderr);
+  t.false(result.stderr.includes('check --population'), result.stderr);
+});
+
+test('--explain with csv format', async (t) => {
+  assertCleanError(t, await assessInputs(['examples/demo', '--explain', 'IN', '--format', 'csv']), 2, ['--explain writes text or JSON, not csv', '--format json']);
+});
