@@ -153,7 +153,7 @@ export class FlowCsvParser implements LineParser {
   private parseRow(fields: readonly string[], line: number, text: string): ConnRecord | undefined {
     const columns = this.columns!;
     const tally = this.tally;
-    if (fields.length <= columns.last) return tally.reject('wrong field count', line, text);
+    if (fields.length <= columns.last) return tally.rejectFieldCount(line, fields.length, columns.last + 1, text, true);
 
     const ts = parseFlowTime(fields[columns.start], columns.unitsPerSecond);
     if (ts === undefined) return tally.reject('invalid ts', line, fields[columns.start]);

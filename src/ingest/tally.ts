@@ -83,6 +83,14 @@ export class FileTally {
     return undefined;
   }
 
+  /**
+   * Rejects a line with the wrong number of fields; the example gives both counts before the line.
+   * `atLeast` marks `expected` as a minimum, for formats whose rows may have more fields.
+   */
+  rejectFieldCount(line: number, found: number, expected: number, text: string, atLeast = false): undefined {
+    return this.reject('wrong field count', line, `${found} fields, expected ${atLeast ? 'at least ' : ''}${expected}: ${text}`);
+  }
+
   ignore(reason: string): undefined {
     this.tally.ignored[reason] = (this.tally.ignored[reason] ?? 0) + 1;
     return undefined;

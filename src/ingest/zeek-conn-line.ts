@@ -132,6 +132,10 @@ export function createConnLineParser(fieldNames: readonly string[], separator: s
     return number === -1 ? tally.reject('invalid port', lineNumber, value) : number;
   };
 
+  // Rare, so the fields are counted again here rather than in the scan.
+  const rejectFieldCount = (line: string, lineNumber: number): undefined =>
+    tally.rejectFieldCount(lineNumber, line.split(separator).length, fieldCount, line);
+
   const bool = (line: string, column: number): boolean | undefined => {
     if (column === -1 || ends[column] - starts[column] !== 1) return undefined;
     const code = line.charCodeAt(starts[column]);
@@ -146,12 +150,12 @@ export function createConnLineParser(fieldNames: readonly string[], separator: s
     let column = 0;
     starts[0] = 0;
     for (let index = line.indexOf(separator); index !== -1; index = line.indexOf(separator, index + 1)) {
-      if (column === fieldCount - 1) return tally.reject('wrong field count', lineNumber, line);
+      if (column === fieldCount - 1) return rejectFieldCount(line, lineNumber);
       ends[column] = index;
       column++;
       starts[column] = index + 1;
     }
-    if (column !== fieldCount - 1) return tally.reject('wrong field count', lineNumber, line);
+    if (column !== fieldCount - 1) return rejectFieldCount(line, lineNumber);
     ends[column] = line.length;
 
     let time = parsePlainDecimal(line, starts[ts], ends[ts]);

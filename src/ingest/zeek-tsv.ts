@@ -92,7 +92,7 @@ export class ZeekTsvParser implements LineParser {
 
     if (this.connLineParser !== undefined) return this.connLineParser(line, lineNumber);
     const fields = line.split(this.header.separator);
-    if (fields.length !== this.header.fields.length) return tally.reject('wrong field count', lineNumber, line);
+    if (fields.length !== this.header.fields.length) return tally.rejectFieldCount(lineNumber, fields.length, this.header.fields.length, line);
     return this.rowParser!(fields, lineNumber);
   }
 

@@ -61,7 +61,7 @@ function parseBoth(line: string, fieldNames: string[]) {
       record = createConnLineParser(fieldNames, '\t', FORMAT, tally)!(line, 9);
     } else {
       const fields = line.split('\t');
-      record = fields.length === fieldNames.length ? createZeekRowParser('conn', fieldNames, FORMAT, tally, 8)(fields, 9) : tally.reject('wrong field count', 9, line);
+      record = fields.length === fieldNames.length ? createZeekRowParser('conn', fieldNames, FORMAT, tally, 8)(fields, 9) : tally.rejectFieldCount(9, fields.length, fieldNames.length, line);
     }
     results.push({ record, tally: tally.tally, examples });
   }

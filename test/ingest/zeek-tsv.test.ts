@@ -67,7 +67,8 @@ test('TSV rejection examples', async (t) => {
       ['invalid port', 15, '70000'],
       ['invalid ts', 13, 'yesterday'],
       ['invalid ts', 17, '1655192705.0.1'],
-      ['wrong field count', 12, '1655192701.0\tCbad00000000000001\t147.32.83.234\t50322\t1.1.1.1\t53\tudp\tdns\t0.01\t40\t80\tSF\tT\tF\t0\tDd\t1\t68\t1\t108\t(empty)'],
+      // The #fields line names 23 columns; this row has the 21 of a standard conn log.
+      ['wrong field count', 12, '21 fields, expected 23: 1655192701.0\tCbad00000000000001\t147.32.83.234\t50322\t1.1.1.1\t53\tudp\tdns\t0.01\t40\t80\tSF\tT\tF\t0\tDd\t1\t68\t1\t108\t(empty)'],
     ],
   );
   t.true(examples.every((example) => example.file === file));
