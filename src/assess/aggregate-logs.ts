@@ -93,7 +93,8 @@ export async function aggregateLogs(options: AggregateOptions): Promise<{ aggreg
     // The skipped files and their reasons show an empty or unsupported input, not just "none found".
     const skippedList = skipped.slice(0, 5).map((entry) => `${entry.path} (${entry.reason})`);
     if (skipped.length > 5) skippedList.push(`${skipped.length - 5} more`);
-    const found = files.length > 0 ? `; found only ${files.map((file) => `${file.kind} log ${file.path}`).join(', ')}` : '';
+    let found = files.length > 0 ? `; found only ${files.map((file) => `${file.kind} log ${file.path}`).join(', ')}` : '';
+    if (files.length === 0 && skipped.length === 0) found = '; the folders given hold no files';
     throw new InputError(
       `no connection log among the inputs (${options.inputs.join(', ')})${found}${skippedList.length > 0 ? `; skipped: ${skippedList.join(', ')}` : ''}`,
       'Give a Zeek conn log (TSV or JSON) or a NetFlow/IPFIX CSV export; DNS, TLS and HTTP logs only add domain names to connections.',

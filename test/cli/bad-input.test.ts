@@ -203,3 +203,8 @@ test('conn log with only a header', async (t) => {
 test('--explain with csv format', async (t) => {
   assertCleanError(t, await assessInputs(['examples/demo', '--explain', 'IN', '--format', 'csv']), 2, ['--explain writes text or JSON, not csv', '--format json']);
 });
+
+test('empty folder', async (t) => {
+  const folder = await temporaryFolder();
+  assertCleanError(t, await assessInputs([folder]), 1, [`no connection log among the inputs (${folder}); the folders given hold no files`]);
+});
