@@ -25,10 +25,18 @@ export function formatExplain(assessment: Assessment, country: string): string {
   return lines.join('\n') + '\n';
 }
 
+// A test is significant when its q value is at most the false discovery rate of the weights
+// (test.false_discovery_rate) and the whole credible interval of the rate ratio lies above 1.
+function significance(summary: Finding['evidence']['local']): string {
+  if (summary.significant) return 'significant';
+  if (summary.interval[0] <= 1) return 'not significant (the interval does not lie above 1)';
+  return 'not significant (q above the false discovery rate, test.false_discovery_rate in the weights)';
+}
+
 function explainPlace(finding: Finding): string[] {
   const evidence = finding.evidence;
   const test = (name: string, summary: Finding['evidence']['local']) =>
-    `${name}: observed ${summary.observed}, expected ${summary.expected}, rate ratio ${summary.rateRatio} (interval ${summary.interval[0]} to ${summary.interval[1] < 0 ? 'inf' : summary.interval[1]}), q ${summary.qValue}, ${summary.significant ? 'significant' : 'not significant'}`;
+    `${name}: observed ${summary.observed}, expected ${summary.expected}, rate ratio ${summary.rateRatio} (interval ${summary.interval[0]} to ${summary.interval[1] < 0 ? 'inf' : summary.interval[1]}), q ${summary.qValue}, ${significance(summary)}`;
   const lines = [
     `== ${finding.place}${finding.rank ? ` (rank ${finding.rank})` : ''}`,
     `status: ${finding.status}; present: ${finding.present ? 'yes' : 'no'}`,

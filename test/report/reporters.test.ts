@@ -133,3 +133,17 @@ test('formatTable top option', (t) => {
   t.false(text.includes('CZ/Prague'));
   t.true(text.includes('1 country ranked (1 not shown; use --top), 1 with insufficient evidence.'));
 });
+
+test('formatExplain gives the reason a test failed', (t) => {
+  // The rule: q at most the false discovery rate and the interval's lower bound above 1.
+  const assessment = buildAssessment();
+  const local = assessment.countries[0].evidence.local;
+  local.significant = false;
+
+  local.interval = [1.5, 3];
+  local.qValue = 0.2;
+  t.true(formatExplain(assessment, 'cz').includes(', q 0.2, not significant (q above the false discovery rate, test.false_discovery_rate in the weights)\n'));
+
+  local.interval = [0.5, 3];
+  t.true(formatExplain(assessment, 'cz').includes(', q 0.2, not significant (the interval does not lie above 1)\n'));
+});
