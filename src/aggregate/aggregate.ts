@@ -245,7 +245,7 @@ export class Aggregate {
 
   /**
    * Returns the index of the cell of `series` at `hourSinceEpoch` (floor of seconds / 3600),
-   * created with zero counts on first use. Its counts are at 3 × index in countsForUpdate().
+   * created with zero counts on first use. addToCell() adds to it.
    */
   cellIndex(series: CellSeries, hourSinceEpoch: number): number {
     if (series.lastHour === hourSinceEpoch) return series.lastIndex;
@@ -268,22 +268,19 @@ export class Aggregate {
     return index;
   }
 
-  /**
-   * Returns the counters of all cells (established, failed, bytes at 3 × cell index) for adding
-   * to. Read it again after cellIndex(), which may replace it with a larger array.
-   */
-  countsForUpdate(): Float64Array {
+  /** Adds counts to the cell at `index`, as returned by cellIndex(). */
+  addToCell(index: number, established: number, failed: number, bytes: number): void {
     this.#cellView = undefined;
-    return this.#counts;
+    const counts = this.#counts;
+    const base = 3 * index;
+    counts[base] += established;
+    counts[base + 1] += failed;
+    counts[base + 2] += bytes;
   }
 
   /** Adds counts to the cell of `series` at `hourSinceEpoch` (floor of seconds / 3600); same result as addCell. */
   addToSeries(series: CellSeries, hourSinceEpoch: number, established: number, failed: number, bytes: number): void {
-    const base = 3 * this.cellIndex(series, hourSinceEpoch);
-    const counts = this.countsForUpdate();
-    counts[base] += established;
-    counts[base + 1] += failed;
-    counts[base + 2] += bytes;
+    this.addToCell(this.cellIndex(series, hourSinceEpoch), established, failed, bytes);
   }
 
   /** Returns the resource use of a place, created with zero counts on first use. */

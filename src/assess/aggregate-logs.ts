@@ -426,11 +426,8 @@ function addConnection(
       cell = aggregate.cellIndex(slot.series, hourSinceEpoch);
       cells[index] = cell;
     }
-    const counts = aggregate.countsForUpdate();
     const share = slot.share;
-    counts[3 * cell] += established * share;
-    counts[3 * cell + 1] += failed * share;
-    counts[3 * cell + 2] += bytes * share;
+    aggregate.addToCell(cell, established * share, failed * share, bytes * share);
     if (!slot.resource) continue;
 
     const use = (slot.resource.use ??= aggregate.resourceEntry(slot.resource.place, slot.resource.resource, slot.resource.category, slot.resource.rule));

@@ -10,7 +10,7 @@ export interface Cache<K, V> {
  * generation copies the entry into the newer one. When the newer one is full, it becomes the older
  * one, and the previous older one is dropped whole.
  *
- * mmdb-lib asks the cache for every record and pointer it decodes, many times per address. A
+ * mmdb-lib looks up the cache for every record and pointer it decodes, many times per address. A
  * strict LRU on a Map, with a delete and a set on every hit, took 8% of the CPU time of a run
  * over 100,000 distinct addresses (Node 20).
  */
